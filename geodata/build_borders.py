@@ -1,0 +1,157 @@
+"""Build ``borders.geojson`` and ``basemap.geojson`` from the timezone and land sources."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import shapely
+from shapely.geometry import box
+from shapely.geometry.base import BaseGeometry
+
+from geodata import sources
+from geodata.geojson_io import area_km2, feature, length_km, write_collection
+
+OSM_SOURCE = (
+    "OpenStreetMap boundaries via timezonefinder-data {tz}, clipped to OSM land polygons "
+    "via roaring-landmask {land}; (c) OpenStreetMap contributors, ODbL"
+)
+
+#: The box around Baarle-Nassau / Baarle-Hertog where the enclaves lie.
+BAARLE_BOX = box(4.80, 51.38, 5.00, 51.48)
+
+#: Enclave H8 is documented at 418,781 m2 (visitbaarle.com); H1 is the largest enclave.
+KNOWN_ENCLAVES = {1: "H1", 2: "H8"}
+
+
+def _source() -> str:
+    return OSM_SOURCE.format(
+        tz=sources.package_version("timezonefinder-data"),
+        land=sources.package_version("roaring-landmask"),
+    )
+
+
+def land_border(a: BaseGeometry, b: BaseGeometry) -> BaseGeometry:
+    """Return the shared edge of two countries on land, without the enclave rings."""
+    shared = shapely.line_merge(a.boundary.intersection(b.boundary))
+    lines = list(getattr(shared, "geoms", [shared]))
+    main = max(lines, key=lambda line: line.length)
+    return shapely.line_merge(main.intersection(sources.osm_land()))
+
+
+def enclaves(country: BaseGeometry) -> list[BaseGeometry]:
+    """Return a country's polygons inside the Baarle box other than its mainland, largest first."""
+    parts = [p for p in country.geoms if p.intersects(BAARLE_BOX)]
+    mainland = max(country.geoms, key=lambda p: p.area)
+    return sorted((p for p in parts if p is not mainland and not p.equals(mainland)), key=lambda p: -p.area)
+
+
+def border_features() -> list[dict[str, Any]]:
+    """Return the two land borders and every Baarle enclave as GeoJSON features."""
+    tz = sources.tz_countries()
+    source = _source()
+    out = []
+    for code, name_en, name_nl, neighbour in (
+        ("be", "Netherlands–Belgium border", "Grens Nederland–België", "BE"),
+        ("de", "Netherlands–Germany border", "Grens Nederland–Duitsland", "DE"),
+    ):
+        line = land_border(tz["NL"], tz[neighbour])
+        km = round(length_km(line), 1)
+        out.append(
+            feature(
+                line,
+                {
+                    "id": f"border:nl-{code}",
+                    "kind": "land_border",
+                    "name": name_en,
+                    "name_nl": name_nl,
+                    "border": f"NL-{neighbour}",
+                    "length_km": km,
+                    "description": (
+                        f"The land border between the Netherlands and {'Belgium' if code == 'be' else 'Germany'}"
+                        f" at full OpenStreetMap detail, {km} km measured on the WGS84 ellipsoid"
+                        + (
+                            ", from the Vaalserberg tripoint to the Zwin at the North Sea."
+                            if code == "be"
+                            else ", from the Vaalserberg tripoint to the Dollard (Ems estuary); "
+                            "the disputed Ems-Dollard water boundary is not drawn."
+                        )
+                        + (" The Baarle enclaves are separate features." if code == "be" else "")
+                    ),
+                    "source": source,
+                    "geometry_quality": "exact",
+                },
+            )
+        )
+    for country, owner, label in (("BE", "be", "Belgian"), ("NL", "nl", "Dutch")):
+        for rank, poly in enumerate(enclaves(tz[country]), start=1):
+            code = KNOWN_ENCLAVES.get(rank) if country == "BE" else None
+            parcel = f"enclave {code}" if code else f"enclave parcel {rank} (by size)"
+            inside = "inside the Netherlands" if country == "BE" else "inside a Belgian enclave or mainland Belgium"
+            out.append(
+                feature(
+                    poly,
+                    {
+                        "id": f"border:baarle-{owner}-{rank:02d}",
+                        "kind": "enclave",
+                        "name": f"{label} {parcel}, Baarle",
+                        "name_nl": f"{'Belgische' if country == 'BE' else 'Nederlandse'} enclave, Baarle ({rank})",
+                        "border": "NL-BE",
+                        "country": country,
+                        "official_code": code or "",
+                        "area_km2": round(area_km2(poly), 4),
+                        "length_km": round(length_km(poly.exterior), 2),
+                        "description": (
+                            f"A {label} piece of territory {inside} at Baarle-Nassau / Baarle-Hertog. "
+                            "Touching parcels form one polygon in OpenStreetMap, so the official count "
+                            "(22 Belgian H1–H22, 8 Dutch N1–N8) maps onto fewer polygons. "
+                            + (
+                                "Numbered by size; only H1 (largest) and H8 (418,781 m², visitbaarle.com) "
+                                "are identified by their official code."
+                                if country == "BE"
+                                else "Numbered by size; official N-codes are not in the source data."
+                            )
+                        ),
+                        "source": source,
+                        "geometry_quality": "exact",
+                    },
+                )
+            )
+    return out
+
+
+def basemap_features(tolerance: float = 0.002) -> list[dict[str, Any]]:
+    """Return the offline base map: land, and the three countries' land, simplified for display."""
+    land = sources.osm_land()
+    source = (
+        f"OSM land polygons via roaring-landmask {sources.package_version('roaring-landmask')}; "
+        f"country areas via timezonefinder-data {sources.package_version('timezonefinder-data')}; "
+        "(c) OpenStreetMap contributors, ODbL"
+    )
+    shapes = {"land": land}
+    for code in ("NL", "BE", "DE"):
+        shapes[code.lower()] = sources.country_land(code)
+    out = []
+    for key, geom in shapes.items():
+        small = shapely.simplify(geom, tolerance, preserve_topology=True)
+        small = shapely.set_precision(small, 1e-4)
+        small = shapely.make_valid(small)
+        polys = [g for g in getattr(small, "geoms", [small]) if g.geom_type == "Polygon" and g.area > tolerance**2]
+        out.append(
+            feature(
+                shapely.MultiPolygon(polys),
+                {
+                    "id": f"basemap:{key}",
+                    "name": {"land": "Land", "nl": "Netherlands", "be": "Belgium", "de": "Germany"}[key],
+                    "source": source,
+                    "geometry_quality": "approximate",
+                },
+            )
+        )
+    return out
+
+
+def build(out_dir: Path) -> None:
+    """Write borders.geojson and basemap.geojson into ``out_dir``."""
+    write_collection(out_dir / "borders.geojson", border_features(), name="borders")
+    write_collection(out_dir / "basemap.geojson", basemap_features(), name="basemap")

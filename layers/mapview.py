@@ -1,0 +1,125 @@
+"""Assemble the static map: base layers, the registered layers, legend and attribution."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import folium
+from branca.element import Element, MacroElement
+from jinja2 import Template
+
+from layers import basemap
+from layers._style import LegendEntry
+from layers.assets import OfflineMap
+from layers.catalog import Catalog
+from layers.overlays import HOTSPOT_CSS
+from layers.registry import LAYERS
+from ui.i18n import t
+
+#: The view that shows both borders whole.
+HOME_CENTER = (51.75, 5.55)
+HOME_ZOOM = 7
+
+ATTRIBUTION = (
+    "© OpenStreetMap contributors (ODbL) · © GeoBasis-DE / BKG 2016 · © NGI / Statbel (CC BY 4.0) · "
+    "GeoNames (CC BY 4.0) · facts: see each feature's source"
+)
+
+MAP_CSS = """
+.leaflet-container { background: %(sea)s; font-family: system-ui, sans-serif; }
+.border-label { font: 600 12px/1.2 system-ui, sans-serif; color: #222; white-space: nowrap;
+  background: rgba(255,255,255,.85); border-radius: 4px; padding: 2px 6px; display: inline-block;
+  box-shadow: 0 1px 3px rgba(0,0,0,.3); pointer-events: none; }
+.feature-tip { font-size: 14px; }
+.map-legend { background: rgba(255,255,255,.92); padding: 8px 10px; border-radius: 6px;
+  font: 13px/1.35 system-ui, sans-serif; box-shadow: 0 1px 5px rgba(0,0,0,.35); max-width: 260px; }
+.map-legend h4 { margin: 0 0 4px; font-size: 13px; }
+.map-legend .row { display: flex; align-items: center; gap: 8px; margin: 2px 0; }
+.map-legend svg { flex: none; }
+.map-legend .note { color: #555; font-size: 11px; margin-top: 4px; }
+""" % {"sea": basemap.SEA_COLOR}
+
+
+class _MapExtras(MacroElement):
+    """A legend control and the data attribution, added once the map exists."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+        (function() {
+            var legend = L.control({position: 'bottomleft'});
+            legend.onAdd = function() {
+                var div = L.DomUtil.create('div', 'map-legend');
+                div.innerHTML = {{ this.legend_html|tojson }};
+                L.DomEvent.disableClickPropagation(div);
+                return div;
+            };
+            legend.addTo({{ this._parent.get_name() }});
+            {{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.attribution|tojson }});
+        })();
+        {% endmacro %}"""
+    )
+
+    def __init__(self, legend_html: str, attribution: str):
+        super().__init__()
+        self._name = "MapExtras"
+        self.legend_html = legend_html
+        self.attribution = attribution
+
+
+def legend_html(entries: list[LegendEntry], lang: str = "nl") -> str:
+    """Return the legend's HTML (labels escaped) with a small SVG symbol per entry."""
+    rows = []
+    for entry in entries:
+        color = html.escape(entry.color)
+        if entry.shape == "point":
+            symbol = f'<circle cx="11" cy="7" r="5.5" fill="{color}" stroke="#222" stroke-width="1.5"/>'
+        elif entry.shape == "area":
+            fill = html.escape(entry.fill or entry.color)
+            symbol = f'<rect x="2" y="1" width="18" height="12" fill="{fill}" fill-opacity=".45" stroke="{color}"/>'
+        else:
+            dash = {"dashed": ' stroke-dasharray="6 3"', "dotted": ' stroke-dasharray="1 4"'}.get(entry.shape, "")
+            symbol = f'<line x1="1" y1="7" x2="21" y2="7" stroke="{color}" stroke-width="4" stroke-linecap="round"{dash}/>'
+        rows.append(f'<div class="row"><svg width="22" height="14">{symbol}</svg>{html.escape(entry.label)}</div>')
+    hotspot = '<circle cx="11" cy="7" r="6.5" fill="#D55E00" stroke="#fff" stroke-width="1.5"/>'
+    rows.append(f'<div class="row"><svg width="22" height="14">{hotspot}</svg>{html.escape(t("legend.hotspot", lang))}</div>')
+    return (
+        f"<h4>{html.escape(t('legend.title', lang))}</h4>"
+        + "".join(rows)
+        + f'<div class="note">{html.escape(t("legend.schematic", lang))}</div>'
+    )
+
+
+def border_labels(catalog: Catalog) -> list[dict[str, Any]]:
+    """Return a label (name and measured length) at the middle of each land border."""
+    labels = []
+    for feature in catalog.layer("borders"):
+        if feature.properties.get("kind") == "land_border":
+            text = f"{feature.properties.get('name_nl', feature.name)} · {feature.properties['length_km']:.0f} km"
+            labels.append({"latlon": feature.anchor_latlon, "text": text})
+    return labels
+
+
+def build_map(catalog: Catalog, basemap_data: dict[str, Any], lang: str = "nl", height: int = 650) -> folium.Map:
+    """Return the complete static map. It depends only on its arguments, so identical
+    inputs give an identical map (and streamlit-folium keeps the same iframe)."""
+    fmap = OfflineMap(
+        location=HOME_CENTER,
+        zoom_start=HOME_ZOOM,
+        tiles=None,
+        min_zoom=6,
+        max_zoom=17,
+        control_scale=True,
+        height=height,
+    )
+    fmap.get_root().header.add_child(Element(f"<style>{MAP_CSS}{HOTSPOT_CSS}</style>"))
+    basemap.build(basemap_data, lang).add_to(fmap)
+    basemap.online_tiles(lang).add_to(fmap)
+    entries: list[LegendEntry] = []
+    for spec in LAYERS:
+        extra = {"labels": border_labels(catalog)} if spec.kind == "borders" else {}
+        spec.build(catalog.display[spec.kind], lang, **extra).add_to(fmap)
+        entries.extend(spec.legend(lang))
+    folium.LayerControl(collapsed=False, position="topright").add_to(fmap)
+    _MapExtras(legend_html(entries, lang), ATTRIBUTION).add_to(fmap)
+    return fmap

@@ -1,0 +1,48 @@
+"""Helpers for the Playwright tests: block the internet, find the map, click by lat/lon."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from playwright.sync_api import BrowserContext, FrameLocator, Page, Route, expect
+
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+
+
+def block_outside_requests(context: BrowserContext) -> list[str]:
+    """Abort every request that leaves this machine; return the list they are recorded in."""
+    outside: list[str] = []
+
+    def handle(route: Route) -> None:
+        url = route.request.url
+        host = urlsplit(url).hostname or ""
+        if url.startswith(("data:", "blob:", "about:")) or host in LOCAL_HOSTS:
+            route.continue_()
+        else:
+            outside.append(url)
+            route.abort()
+
+    context.route("**/*", handle)
+    return outside
+
+
+def open_map(page: Page, url: str) -> FrameLocator:
+    """Open the app and wait until Leaflet has drawn vector paths in the map frame."""
+    page.goto(url)
+    frame = page.frame_locator(MAP_FRAME)
+    expect(frame.locator(".leaflet-overlay-pane path").first).to_be_attached(timeout=60_000)
+    return frame
+
+
+def click_latlon(frame: FrameLocator, lat: float, lon: float) -> None:
+    """Click the map at a geographic position (converted by Leaflet, not guessed in pixels)."""
+    container = frame.locator("#map_div")
+    x, y = container.evaluate(
+        "(el, ll) => { const p = window.map.latLngToContainerPoint(ll); return [p.x, p.y]; }", [lat, lon]
+    )
+    container.click(position={"x": x, "y": y})
+
+
+def set_view(frame: FrameLocator, lat: float, lon: float, zoom: int) -> None:
+    frame.locator("#map_div").evaluate("(el, v) => window.map.setView([v[0], v[1]], v[2], {animate: false})", [lat, lon, zoom])

@@ -1,0 +1,135 @@
+"""HTML for the detail panel. Every value from geodata or records is escaped here.
+
+The functions return strings for ``st.html``; they never touch Streamlit themselves.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Mapping, Sequence
+
+from layers.catalog import MapFeature
+from records import HistoryEntry, Record
+from ui.i18n import t
+
+#: Properties shown elsewhere in the card (title, description, source line) or internal.
+_HIDDEN = {"id", "name", "name_nl", "description", "source", "geometry_quality", "geometry_note", "kind"}
+_URL = re.compile(r"https?://[^\s;<>\"']+")
+
+STATUS_COLORS = {
+    "reported": "#D55E00",
+    "assessing": "#E69F00",
+    "in_progress": "#0072B2",
+    "solved": "#009E73",
+    "not_solvable": "#555555",
+    "planned": "#56B4E9",
+    "running": "#0072B2",
+    "completed": "#009E73",
+}
+
+PANEL_CSS = """
+<style>
+.bp-card { font: 15px/1.45 system-ui, sans-serif; color: #1d1d1d; }
+.bp-card h3 { margin: 0 0 2px; font-size: 1.2em; }
+.bp-card .layer { color: #555; font-size: .85em; text-transform: uppercase; letter-spacing: .04em; }
+.bp-card table { border-collapse: collapse; margin: 6px 0; font-size: .92em; }
+.bp-card td { padding: 1px 8px 1px 0; vertical-align: top; }
+.bp-card td.k { color: #555; white-space: nowrap; }
+.bp-card .quality { background: #fff3cd; border-left: 4px solid #E69F00; padding: 4px 8px; margin: 6px 0; }
+.bp-card .src { font-size: .85em; color: #444; word-break: break-word; }
+.bp-rec { border-top: 1px solid #ddd; padding: 8px 0; }
+.bp-rec h4 { margin: 0 0 3px; font-size: 1.02em; }
+.bp-badge { display: inline-block; color: #fff; border-radius: 10px; padding: 0 8px; font-size: .8em; margin-right: 6px; }
+.bp-meta { color: #555; font-size: .85em; }
+.bp-rec p { margin: 4px 0; white-space: pre-wrap; }
+.bp-hist { font-size: .82em; color: #444; margin: 4px 0 0 0; padding-left: 16px; }
+.bp-section { margin: 10px 0 2px; font-weight: 600; }
+</style>
+"""
+
+
+def escape(value: object) -> str:
+    """Return ``value`` as text that is safe inside HTML elements and attributes."""
+    return html.escape(str(value), quote=True)
+
+
+def linkify(text: str) -> str:
+    """Escape ``text`` and turn each http(s) URL in it into a link that opens a new tab."""
+    out, last = [], 0
+    for match in _URL.finditer(text):
+        out.append(escape(text[last : match.start()]))
+        url = escape(match.group(0))
+        out.append(f'<a href="{url}" target="_blank" rel="noopener noreferrer">{url}</a>')
+        last = match.end()
+    out.append(escape(text[last:]))
+    return "".join(out)
+
+
+def _label(key: str) -> str:
+    return key.replace("_", " ").capitalize()
+
+
+def feature_card(feature: MapFeature, lang: str = "nl") -> str:
+    """Return the facts of one map feature: name, layer, facts table, description, source."""
+    props = feature.properties
+    rows = "".join(
+        f'<tr><td class="k">{escape(_label(k))}</td><td>{linkify(str(v))}</td></tr>'
+        for k, v in props.items()
+        if k not in _HIDDEN and v not in (None, "")
+    )
+    quality = feature.quality
+    quality_note = ""
+    if quality != "exact":
+        note = escape(t(f"quality.{quality}", lang)) if quality in ("approximate", "schematic") else escape(quality)
+        detail = f"<br>{escape(props['geometry_note'])}" if props.get("geometry_note") else ""
+        quality_note = f'<div class="quality">{escape(t("panel.quality", lang))}: {note}{detail}</div>'
+    name = props.get("name_nl") if lang == "nl" and props.get("name_nl") else feature.name
+    return (
+        f'<div class="bp-card"><div class="layer">{escape(t(f"layer.{feature.layer}", lang))}</div>'
+        f"<h3>{escape(name)}</h3>{quality_note}"
+        f"<p>{escape(props.get('description', ''))}</p>"
+        f"<table>{rows}</table>"
+        f'<div class="src">{escape(t("panel.source", lang))}: {linkify(str(props.get("source", "")))}</div></div>'
+    )
+
+
+def record_card(record: Record, history: Sequence[HistoryEntry] = (), lang: str = "nl") -> str:
+    """Return one record: title, status badge, theme, date, summary, responsible, source, history."""
+    color = STATUS_COLORS.get(record.status.value, "#555")
+    legal = " · ".join(
+        f"{side}: {escape(text)}"
+        for side, text in (("NL", record.legal_basis_nl), ("BE/DE", record.legal_basis_other))
+        if text
+    )
+    hist = ""
+    if history:
+        items = "".join(
+            f"<li>{escape(h.changed_at[:10])} · {escape(h.changed_by or '—')} · "
+            f"{escape(h.from_status or '∅')} → {escape(h.to_status)}: {escape(h.note)}</li>"
+            for h in history
+        )
+        hist = f'<details><summary class="bp-meta">{escape(t("panel.history", lang))} ({len(history)})</summary><ul class="bp-hist">{items}</ul></details>'
+    return (
+        f'<div class="bp-rec" data-record="{escape(record.id)}">'
+        f'<h4><span class="bp-badge" style="background:{color}">{escape(record.status.label(lang))}</span>'
+        f"{escape(record.title)}</h4>"
+        f'<div class="bp-meta">{escape(record.kind.label(lang))} · {escape(record.theme.label(lang))} · '
+        f"{escape(record.border)} · {escape(record.updated_on.isoformat())}</div>"
+        f"<p>{escape(record.summary)}</p>"
+        + (f'<div class="bp-meta">{legal}</div>' if legal else "")
+        + (f'<div class="bp-meta">{escape(record.responsible)}</div>' if record.responsible else "")
+        + f'<div class="src">{escape(t("panel.source", lang))}: {linkify(record.source)}</div>{hist}</div>'
+    )
+
+
+def records_section(
+    title: str,
+    records: Iterable[Record],
+    history: Mapping[str, Sequence[HistoryEntry]],
+    lang: str = "nl",
+) -> str:
+    """Return a titled list of record cards (or a short 'none' line)."""
+    cards = "".join(record_card(r, history.get(r.id, ()), lang) for r in records)
+    body = cards or f'<p class="bp-meta">{escape(t("panel.none", lang))}</p>'
+    return f'<div class="bp-card"><div class="bp-section">{escape(title)}</div>{body}</div>'
