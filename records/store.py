@@ -183,7 +183,7 @@ class CsvStore:
         """Append a new, already validated record and log its creation."""
         with self._lock:
             self._ensure_header()
-            if record.id in self._ids():
+            if self._has_id(record.id):
                 raise StoreError(f"a record with id {record.id!r} already exists")
             self._append(self.path, _csv_line(record.to_row().values()))
             self._log(record.id, changed_by or record.reported_by, "", record.status.value, "created")
@@ -223,8 +223,11 @@ class CsvStore:
             self._log(record_id, changed_by, old.status.value, new_status.value, note)
         return new
 
-    def _ids(self) -> set[str]:
-        return {r.fields[0] for r in self._raw_rows() if r.fields}
+    def _has_id(self, record_id: str) -> bool:
+        # A byte search, not a parse: ids are [a-z0-9-] and always the first column.
+        if not self.path.exists():
+            return False
+        return f"\n{record_id},".encode() in b"\n" + self.path.read_bytes()
 
     def _ensure_header(self) -> None:
         if not self.path.exists() or self.path.stat().st_size == 0:
