@@ -6,6 +6,7 @@ import html
 from typing import Any
 
 import folium
+import shapely
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
@@ -17,14 +18,11 @@ from layers.overlays import HOTSPOT_CSS
 from layers.registry import LAYERS
 from ui.i18n import t
 
-#: The view that shows both borders whole.
-HOME_CENTER = (51.75, 5.55)
-HOME_ZOOM = 7
+#: The view that shows both borders whole: ((south, west), (north, east)).
+HOME_BOUNDS = ((50.70, 3.30), (53.40, 7.30))
+HOME_CENTER = (52.05, 5.30)
 
-ATTRIBUTION = (
-    "© OpenStreetMap contributors (ODbL) · © GeoBasis-DE / BKG 2016 · © NGI / Statbel (CC BY 4.0) · "
-    "GeoNames (CC BY 4.0) · facts: see each feature's source"
-)
+ATTRIBUTION = "© OpenStreetMap contributors (ODbL) · © GeoBasis-DE / BKG 2016 · © NGI/Statbel (CC BY 4.0) · GeoNames"
 
 MAP_CSS = """
 .leaflet-container { background: %(sea)s; font-family: system-ui, sans-serif; }
@@ -32,6 +30,8 @@ MAP_CSS = """
   background: rgba(255,255,255,.85); border-radius: 4px; padding: 2px 6px; display: inline-block;
   box-shadow: 0 1px 3px rgba(0,0,0,.3); pointer-events: none; }
 .feature-tip { font-size: 14px; }
+.leaflet-control-attribution { font-size: 10px; }
+.leaflet-control-layers { font-size: 13px; }
 .map-legend { background: rgba(255,255,255,.92); padding: 8px 10px; border-radius: 6px;
   font: 13px/1.35 system-ui, sans-serif; box-shadow: 0 1px 5px rgba(0,0,0,.35); max-width: 260px; }
 .map-legend h4 { margin: 0 0 4px; font-size: 13px; }
@@ -91,12 +91,14 @@ def legend_html(entries: list[LegendEntry], lang: str = "nl") -> str:
 
 
 def border_labels(catalog: Catalog) -> list[dict[str, Any]]:
-    """Return a label (name and measured length) at the middle of each land border."""
+    """Return a label (name and measured length) on each land border, a third of the way
+    along it so that it does not cover the hotspot badge at the middle."""
     labels = []
     for feature in catalog.layer("borders"):
         if feature.properties.get("kind") == "land_border":
+            point = shapely.line_interpolate_point(shapely.line_merge(feature.geometry), 0.3, normalized=True)
             text = f"{feature.properties.get('name_nl', feature.name)} · {feature.properties['length_km']:.0f} km"
-            labels.append({"latlon": feature.anchor_latlon, "text": text})
+            labels.append({"latlon": (round(point.y, 5), round(point.x, 5)), "text": text})
     return labels
 
 
@@ -105,7 +107,8 @@ def build_map(catalog: Catalog, basemap_data: dict[str, Any], lang: str = "nl", 
     inputs give an identical map (and streamlit-folium keeps the same iframe)."""
     fmap = OfflineMap(
         location=HOME_CENTER,
-        zoom_start=HOME_ZOOM,
+        zoom_start=7,
+        zoom_snap=0.25,
         tiles=None,
         min_zoom=6,
         max_zoom=17,
@@ -121,5 +124,6 @@ def build_map(catalog: Catalog, basemap_data: dict[str, Any], lang: str = "nl", 
         spec.build(catalog.display[spec.kind], lang, **extra).add_to(fmap)
         entries.extend(spec.legend(lang))
     folium.LayerControl(collapsed=False, position="topright").add_to(fmap)
+    fmap.fit_bounds(HOME_BOUNDS)
     _MapExtras(legend_html(entries, lang), ATTRIBUTION).add_to(fmap)
     return fmap

@@ -1,0 +1,121 @@
+"""The Streamlit app under AppTest: it starts offline, clicks select features, text stays text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from records import COLUMNS, Theme
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def app(csv_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    monkeypatch.setenv("OBSTACLES_CSV", str(csv_path))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def folium_args(at: AppTest) -> dict:
+    (component,) = at.get("component_instance")
+    return json.loads(component.proto.json_args)
+
+
+def click(at: AppTest, feature_id: str, count: int = 2, where: tuple[float, float] = (51.5, 5.0)) -> None:
+    """Simulate what st_folium sends after a click on a feature."""
+    at.session_state[folium_args(at)["key"]] = {
+        "last_active_drawing": {"type": "Feature", "properties": {"id": feature_id}, "geometry": None},
+        "last_object_clicked_count": count,
+        "last_clicked": {"lat": where[0], "lng": where[1]},
+    }
+    at.run()
+    assert not at.exception, at.exception
+
+
+def panel_html(at: AppTest) -> str:
+    return "".join(element.proto.body for element in at.get("html"))
+
+
+def test_app_starts_with_only_local_assets(app: AppTest) -> None:
+    args = folium_args(app)
+    links = args["js_links"] + args["css_links"]
+    assert links and all(link.startswith("/app/static/vendor/") for link in links), links
+    assert "https://" not in args["header"] and "cdn" not in args["header"]
+    assert "border:nl-be" in args["script"] and "border:nl-de" in args["script"]
+    assert app.title[0].value == "Kaart van grensbelemmeringen"
+
+
+def test_vendor_assets_are_copied_from_their_wheels() -> None:
+    for relative in ("leaflet/leaflet.js", "leaflet/leaflet.css", "jquery/jquery.min.js", "leaflet/images/layers.png"):
+        assert (ROOT / "static" / "vendor" / relative).stat().st_size > 0
+
+
+def test_clicking_a_port_shows_its_records(app: AppTest) -> None:
+    click(app, "port:north-sea-port-terneuzen")
+    html = panel_html(app)
+    assert "North Sea Port" in html
+    assert 'data-record="gros-005"' in html  # the bottleneck report on the NSP ports
+    assert "Kamerstuk 32 851, nr. 69" in html or "BZK, 2021" in html
+
+
+def test_clicking_a_border_lists_whole_border_records(app: AppTest) -> None:
+    click(app, "border:nl-be")
+    html = panel_html(app)
+    assert "Grens Nederland–België" in html
+    assert "Elders langs deze grens NL-BE" in html
+    assert 'data-record="gros-002"' in html  # no treaty on essential bus lines
+
+
+def test_clicking_empty_map_clears_the_selection(app: AppTest) -> None:
+    click(app, "regiodeal:achterhoek")
+    assert app.session_state["selected_feature"] == "regiodeal:achterhoek"
+    click(app, "regiodeal:achterhoek", count=2, where=(52.9, 4.0))  # same counter: not a feature click
+    assert app.session_state["selected_feature"] is None
+    assert "Klik op een grens" in app.info[0].value
+
+
+def test_record_markup_is_rendered_as_text(csv_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    hostile = "<img src=x onerror=alert(1)>"
+    row = dict.fromkeys(COLUMNS, "")
+    row.update(id="x-1", kind="obstacle", title=hostile, summary='"><svg onload=alert(1)> and more text',
+               theme="tax", border="NL-DE", feature_ids="port:emden", status="reported",
+               source="javascript:alert(1)//", reported_on="2024-01-01", updated_on="2024-01-01")
+    row["source"] = "https://example.org/?q=<script>"
+    with csv_path.open("a", encoding="utf-8", newline="") as handle:
+        import csv
+
+        csv.writer(handle, lineterminator="\n").writerow([row[c] for c in COLUMNS])
+    monkeypatch.setenv("OBSTACLES_CSV", str(csv_path))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    click(at, "port:emden")
+    html = panel_html(at)
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "<img" not in html and "<svg" not in html and "<script" not in html
+
+
+def test_malformed_rows_are_reported_with_line_numbers(csv_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    original = csv_path.read_text(encoding="utf-8")
+    csv_path.write_text(original + "bad-1,obstacle,only three\n", encoding="utf-8")
+    monkeypatch.setenv("OBSTACLES_CSV", str(csv_path))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    assert not at.exception
+    texts = [t.value for t in at.text]
+    line = original.count("\n") + 1
+    assert any(f"{line}: expected 15 columns, found 3" in text for text in texts), texts
+    assert csv_path.read_text(encoding="utf-8").endswith("bad-1,obstacle,only three\n")
+
+
+def test_filters_drive_table_and_hotspots(app: AppTest) -> None:
+    all_rows = len(app.dataframe[0].value)
+    app.sidebar.multiselect[1].select(Theme.HEALTH).run()
+    rows = app.dataframe[0].value
+    assert 0 < len(rows) < all_rows
+    assert set(rows["Thema"]) == {"Zorg"}
+    feature_groups = folium_args(app)["feature_group"]
+    assert "hotspot" in feature_groups
