@@ -18,7 +18,7 @@ from layers.assets import ensure_vendor_assets
 from layers.catalog import Catalog, load_catalog
 from layers.mapview import build_map
 from records import Border, CsvStore, Kind, LoadResult, RecordFilter, RecordIndex, Status, Theme
-from ui import panel, state
+from ui import forms, panel, state
 from ui.i18n import t
 
 ROOT = Path(__file__).resolve().parent
@@ -38,17 +38,17 @@ def _vendor_assets_ready() -> bool:
 
 
 @st.cache_data(show_spinner=False)
-def cached_catalog(geodata_dir: str, _mtime: float) -> Catalog:
+def cached_catalog(geodata_dir: str, mtime: float) -> Catalog:
     return load_catalog(Path(geodata_dir))
 
 
 @st.cache_data(show_spinner=False)
-def cached_basemap(path: str, _mtime: float) -> dict:
+def cached_basemap(path: str, mtime: float) -> dict:
     return basemap.load(Path(path))
 
 
 @st.cache_data(show_spinner=False)
-def cached_records(path: str, _version: int, known_ids: frozenset[str]) -> LoadResult:
+def cached_records(path: str, version: int, known_ids: frozenset[str]) -> LoadResult:
     return CsvStore(path).load(known_ids)
 
 
@@ -110,6 +110,35 @@ def show_table(index: RecordIndex, lang: str) -> None:
     )
 
 
+def editor_settings() -> forms.EditorSettings:
+    try:
+        secrets = dict(st.secrets)
+    except FileNotFoundError:
+        secrets = {}
+    except Exception:  # a malformed secrets.toml must not take the map down
+        secrets = {}
+    return forms.EditorSettings.from_sources(secrets)
+
+
+def sidebar_editing(catalog: Catalog, index: RecordIndex, store: CsvStore, lang: str) -> None:
+    settings = editor_settings()
+    with st.sidebar:
+        if settings.read_only:
+            st.caption(t("form.read_only", lang))
+            return
+        with st.expander(t("form.header", lang), expanded=False):
+            forms.report_form(catalog, store, settings, lang)
+        with st.expander(t("update.header", lang), expanded=False):
+            selected = st.session_state[state.SELECTED]
+            candidates = index.for_feature(selected) if selected else list(index.records)
+            forms.update_form(store, candidates, settings, lang)
+
+
+def on_map_change() -> None:
+    if state.apply_map_value(st.session_state, st.session_state.get(state.MAP_KEY)):
+        forms.prefill_feature(st.session_state, st.session_state[state.SELECTED])
+
+
 def main() -> None:
     st.set_page_config(page_title="Grensbelemmeringen", page_icon="🗺️", layout="wide")
     state.init_state(st.session_state)
@@ -122,7 +151,9 @@ def main() -> None:
     store = CsvStore(records_path())
     loaded = cached_records(str(store.path), store.mtime_ns(), frozenset(catalog.features))
     criteria = sidebar_filters(lang)
-    index = RecordIndex(loaded.records).filtered(criteria)
+    all_records = RecordIndex(loaded.records)
+    index = all_records.filtered(criteria)
+    sidebar_editing(catalog, all_records, store, lang)
 
     st.title(t("app.title", lang))
     st.caption(t("app.subtitle", lang))
@@ -142,9 +173,11 @@ def main() -> None:
             use_container_width=True,
             returned_objects=state.RETURNED_OBJECTS,
             feature_group_to_add=[overlays.hotspots(index.open_obstacle_counts(), anchors), overlays.highlight(selected)],
-            on_change=lambda: state.apply_map_value(st.session_state, st.session_state.get(state.MAP_KEY)),
+            on_change=on_map_change,
         )
-        state.apply_map_value(st.session_state, value)
+        if state.apply_map_value(st.session_state, value):  # only when on_change did not run first
+            forms.prefill_feature(st.session_state, st.session_state[state.SELECTED])
+            st.rerun()
     with panel_col:
         show_panel(catalog, index, store, lang)
     show_table(index, lang)

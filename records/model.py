@@ -156,7 +156,7 @@ class Record(BaseModel):
     @field_validator("source")
     @classmethod
     def _check_source_url(cls, value: str) -> str:
-        looks_like_url = re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", value) or value.lower().startswith(
+        looks_like_url = re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:/", value) or value.lower().startswith(
             ("http", "www.", "javascript:", "data:", "file:")
         )
         if looks_like_url:

@@ -1,0 +1,173 @@
+"""The sidebar forms under AppTest: valid input is saved, each kind of bad input is refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from records import Border, CsvStore, Kind, Status
+from tests.test_app import ROOT, click, panel_html
+
+KNOWN_FEATURE = "port:emden"
+
+
+def start(monkeypatch: pytest.MonkeyPatch, csv_path: Path, **env: str) -> AppTest:
+    monkeypatch.setenv("OBSTACLES_CSV", str(csv_path))
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def fill(at: AppTest, **values) -> None:
+    defaults = {
+        "title": "Pension rules differ for border workers",
+        "summary": "A Dutch resident working in Germany builds up pension under two systems.",
+        "border": [Border.NL_DE],
+        "feature_ids": [KNOWN_FEATURE],
+        "source": "https://www.grenzinfo.eu/",
+        "reported_by": "GrensInfoPunt Aachen",
+    }
+    defaults.update(values)
+    for name, value in defaults.items():
+        widgets = [w for kind in ("text_input", "text_area", "multiselect", "selectbox", "radio") for w in at.sidebar.get(kind)]
+        match = [w for w in widgets if getattr(w, "key", None) == f"report_{name}"]
+        (element,) = match
+        if hasattr(element, "input"):
+            element.input(value)
+        else:
+            element.set_value(value)
+
+
+def submit(at: AppTest, label: str = "Opslaan") -> None:
+    (button,) = [b for b in at.button if b.label == label]
+    button.click().run()
+    assert not at.exception, at.exception
+
+
+def errors(at: AppTest) -> list[str]:
+    return [e.value for e in at.error]
+
+
+def test_valid_report_is_saved_and_shown_at_once(app_csv) -> None:
+    at, csv_path = app_csv
+    before = len(CsvStore(csv_path).load().records)
+    fill(at)
+    submit(at)
+    assert errors(at) == []
+    assert any("Opgeslagen" in s.value for s in at.success)
+    records = CsvStore(csv_path).load().records
+    assert len(records) == before + 1
+    new = records[-1]
+    assert new.title == "Pension rules differ for border workers" and new.feature_ids == (KNOWN_FEATURE,)
+    # the form is cleared, the table and the panel show the record
+    assert at.sidebar.text_input(key="report_title").value == ""
+    assert new.title in list(at.dataframe[0].value["title"])
+    click(at, KNOWN_FEATURE)
+    assert f'data-record="{new.id}"' in panel_html(at)
+
+
+@pytest.fixture
+def app_csv(monkeypatch: pytest.MonkeyPatch, csv_path: Path) -> tuple[AppTest, Path]:
+    return start(monkeypatch, csv_path), csv_path
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        ({"title": ""}, "is required"),
+        ({"title": "ab"}, "too short"),
+        ({"summary": "too short"}, "too short"),
+        ({"border": []}, "at least one"),
+        ({"feature_ids": []}, "at least one"),
+        ({"source": ""}, "is required"),
+        ({"source": "htp:/broken link"}, "well-formed"),
+        ({"source": "https://exa mple.org"}, "well-formed"),
+        ({"status": Status.RUNNING}, "not a status of an obstacle"),
+        ({"kind": Kind.INITIATIVE}, "not a status of an initiative"),
+    ],
+)
+def test_each_rejection_shows_a_message_and_writes_nothing(app_csv, values: dict, message: str) -> None:
+    at, csv_path = app_csv
+    before = csv_path.read_bytes()
+    fill(at, **values)
+    submit(at)
+    assert any(message in e for e in errors(at)), errors(at)
+    assert csv_path.read_bytes() == before
+    assert not Path(str(csv_path).replace(".csv", "_history.csv")).exists()
+
+
+def test_hostile_text_is_stored_and_shown_as_text(app_csv) -> None:
+    at, csv_path = app_csv
+    hostile = {
+        "title": "<script>alert(1)</script>",
+        "summary": '"><svg onload=alert(1)> and =HYPERLINK("http://x","y")',
+        "reported_by": "=HYPERLINK(\"http://x\",\"y\")",
+    }
+    fill(at, **hostile)
+    submit(at)
+    assert errors(at) == []
+    new = CsvStore(csv_path).load().records[-1]
+    assert new.title == hostile["title"] and new.summary == hostile["summary"]
+    click(at, KNOWN_FEATURE)
+    html = panel_html(at)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "&quot;&gt;&lt;svg onload" in html
+    assert "<script>" not in html and "<svg" not in html
+
+
+def test_passphrase_is_required_when_configured(monkeypatch: pytest.MonkeyPatch, csv_path: Path) -> None:
+    at = start(monkeypatch, csv_path, EDITOR_PASSPHRASE="grens2026")
+    before = csv_path.read_bytes()
+    fill(at)
+    at.sidebar.text_input(key="report_pass").input("wrong")
+    submit(at)
+    assert any("wachtwoord klopt niet" in e.lower() for e in errors(at))
+    assert csv_path.read_bytes() == before
+    at.sidebar.text_input(key="report_pass").input("grens2026")
+    submit(at)
+    assert errors(at) == []
+    assert csv_path.read_bytes() != before
+
+
+def test_read_only_hides_the_forms(monkeypatch: pytest.MonkeyPatch, csv_path: Path) -> None:
+    at = start(monkeypatch, csv_path, READ_ONLY="1")
+    assert not [b for b in at.button if b.label == "Opslaan"]
+    assert any("alleen-lezen" in c.value for c in at.sidebar.caption)
+
+
+def test_clicked_feature_prefills_the_form(app_csv) -> None:
+    at, _ = app_csv
+    click(at, "bus:350-maastricht-aachen")
+    assert at.sidebar.multiselect(key="report_feature_ids").value == ["bus:350-maastricht-aachen"]
+
+
+def test_status_update_is_kept_as_history(app_csv) -> None:
+    at, csv_path = app_csv
+    click(at, "border:nl-be")
+    record_id = "gros-002"
+    at.sidebar.selectbox(key="update_record").set_value(record_id).run()
+    (status,) = [s for s in at.sidebar.selectbox if s.label == "Nieuwe status"]
+    status.set_value(Status.ASSESSING)
+    (note,) = [a for a in at.sidebar.text_area if a.label == "Toelichting (verplicht)"]
+    note.input("Raised at the Vlaams-Nederlandse Top; IenW to assess.")
+    submit(at, "Status wijzigen")
+    assert errors(at) == []
+    store = CsvStore(csv_path)
+    assert {r.id: r for r in store.load().records}[record_id].status is Status.ASSESSING
+    (entry,) = store.history(record_id)
+    assert (entry.from_status, entry.to_status) == ("reported", "assessing")
+    click(at, "border:nl-be", count=4)
+    assert "Raised at the Vlaams-Nederlandse Top" in panel_html(at)
+
+
+def test_status_update_without_note_is_refused(app_csv) -> None:
+    at, csv_path = app_csv
+    before = csv_path.read_bytes()
+    click(at, "border:nl-be")
+    at.sidebar.selectbox(key="update_record").set_value("gros-002").run()
+    submit(at, "Status wijzigen")
+    assert any("needs a note" in e for e in errors(at))
+    assert csv_path.read_bytes() == before

@@ -1,0 +1,190 @@
+"""Sidebar forms: report a new obstacle or initiative, and move a record along its lifecycle.
+
+Validation is the record model's; this module only lays out the widgets, shows each
+problem under the field it concerns and hands valid input to the store.
+"""
+
+from __future__ import annotations
+
+import hmac
+import os
+from collections.abc import Callable, Mapping, MutableMapping
+from dataclasses import dataclass
+from typing import Any
+
+import streamlit as st
+
+from layers.catalog import Catalog
+from records import Border, CsvStore, Kind, Record, RecordError, Status, StoreError, Theme
+from ui.i18n import t
+
+PREFIX = "report_"
+ERRORS = "report_errors"
+NOTICE = "report_notice"
+CLEAR = "report_clear"
+PENDING_FEATURE = "report_pending_feature"
+FIELDS = (
+    "kind", "title", "summary", "theme", "border", "feature_ids", "status",
+    "legal_basis_nl", "legal_basis_other", "responsible", "source", "reported_by",
+)  # fmt: skip
+TEXT_DEFAULTS: dict[str, Any] = {
+    "title": "", "summary": "", "legal_basis_nl": "", "legal_basis_other": "",
+    "responsible": "", "source": "", "reported_by": "", "feature_ids": [], "border": [],
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class EditorSettings:
+    """Who may write: an optional passphrase, and a read-only switch."""
+
+    passphrase: str = ""
+    read_only: bool = False
+
+    @classmethod
+    def from_sources(cls, secrets: Mapping[str, Any], environ: Mapping[str, str] = os.environ) -> EditorSettings:
+        """Read ``editor_passphrase`` / ``read_only`` from Streamlit secrets, else from
+        ``EDITOR_PASSPHRASE`` / ``READ_ONLY`` in the environment."""
+        passphrase = str(secrets.get("editor_passphrase", environ.get("EDITOR_PASSPHRASE", "")))
+        read_only = str(secrets.get("read_only", environ.get("READ_ONLY", ""))).strip().lower()
+        return cls(passphrase=passphrase, read_only=read_only in ("1", "true", "yes", "on"))
+
+    def accepts(self, typed: str) -> bool:
+        return not self.passphrase or hmac.compare_digest(typed.encode(), self.passphrase.encode())
+
+
+def prefill_feature(state: MutableMapping[str, Any], feature_id: str | None) -> None:
+    """Put the feature clicked on the map into the form's linked-feature field.
+
+    The field is set when the form is next drawn (a widget's value cannot change once drawn).
+    """
+    if feature_id:
+        state[PENDING_FEATURE] = feature_id
+
+
+def _problem(field: str) -> None:
+    message = (st.session_state.get(ERRORS) or {}).get(field)
+    if message:
+        st.error(message, icon="⚠️")
+
+
+def report_form(catalog: Catalog, store: CsvStore, settings: EditorSettings, lang: str) -> None:
+    """Draw the "report an obstacle" form and save valid input."""
+    state = st.session_state
+    if state.pop(CLEAR, False):
+        for name, value in TEXT_DEFAULTS.items():
+            state[PREFIX + name] = list(value) if isinstance(value, list) else value
+    if pending := state.pop(PENDING_FEATURE, None):
+        state[PREFIX + "feature_ids"] = [pending]
+    if notice := state.pop(NOTICE, ""):
+        st.success(notice)
+    names = {fid: f"{f.name} ({fid})" for fid, f in sorted(catalog.features.items(), key=lambda kv: kv[1].name)}
+    with st.form("report_form", clear_on_submit=False, border=False):
+        st.radio(t("form.kind", lang), list(Kind), format_func=lambda v: v.label(lang), key=PREFIX + "kind", horizontal=True)
+        _problem("kind")
+        st.text_input(t("form.title", lang), key=PREFIX + "title", max_chars=160)
+        _problem("title")
+        st.text_area(t("form.summary", lang), key=PREFIX + "summary", max_chars=2000, height=110)
+        _problem("summary")
+        st.selectbox(t("filters.theme", lang), list(Theme), format_func=lambda v: v.label(lang), key=PREFIX + "theme")
+        _problem("theme")
+        st.multiselect(t("filters.border", lang), list(Border), format_func=lambda v: v.label(lang), key=PREFIX + "border")
+        _problem("border")
+        st.multiselect(
+            t("form.features", lang), list(names), format_func=names.__getitem__, key=PREFIX + "feature_ids",
+            help=t("form.features_help", lang),
+        )
+        _problem("feature_ids")
+        st.selectbox(t("filters.status", lang), list(Status), format_func=lambda v: v.label(lang), key=PREFIX + "status")
+        _problem("status")
+        st.text_input(t("form.legal_nl", lang), key=PREFIX + "legal_basis_nl", max_chars=300)
+        _problem("legal_basis_nl")
+        st.text_input(t("form.legal_other", lang), key=PREFIX + "legal_basis_other", max_chars=300)
+        _problem("legal_basis_other")
+        st.text_input(t("form.responsible", lang), key=PREFIX + "responsible", max_chars=200)
+        _problem("responsible")
+        st.text_input(t("form.source", lang), key=PREFIX + "source", max_chars=500, help=t("form.source_help", lang))
+        _problem("source")
+        st.text_input(t("form.reported_by", lang), key=PREFIX + "reported_by", max_chars=120)
+        _problem("reported_by")
+        typed = st.text_input(t("form.passphrase", lang), type="password", key=PREFIX + "pass") if settings.passphrase else ""
+        _problem("passphrase")
+        _problem("record")
+        submitted = st.form_submit_button(t("form.submit", lang), type="primary")
+    if submitted:
+        _submit(catalog, store, settings, typed, lang)
+
+
+def _form_values() -> dict[str, Any]:
+    state = st.session_state
+    values = {name: state.get(PREFIX + name) for name in FIELDS}
+    values["border"] = ";".join(str(b) for b in values["border"] or [])
+    values["feature_ids"] = ";".join(values["feature_ids"] or [])
+    values["kind"] = str(values["kind"])
+    values["theme"] = str(values["theme"])
+    values["status"] = str(values["status"])
+    return values
+
+
+def _submit(catalog: Catalog, store: CsvStore, settings: EditorSettings, typed: str, lang: str) -> None:
+    state = st.session_state
+    state[NOTICE] = ""
+    if not settings.accepts(typed):
+        state[ERRORS] = {"passphrase": t("form.bad_passphrase", lang)}
+        st.rerun()
+    try:
+        record = Record.create(_form_values(), known_feature_ids=catalog.features)
+        store.add(record, changed_by=record.reported_by)
+    except RecordError as exc:
+        state[ERRORS] = exc.problems
+    except StoreError as exc:
+        state[ERRORS] = {"record": str(exc)}
+    else:
+        state[ERRORS] = {}
+        state[NOTICE] = t("form.saved", lang, title=record.title, id=record.id)
+        state[CLEAR] = True
+    st.rerun()
+
+
+def update_form(
+    store: CsvStore,
+    records: list[Record],
+    settings: EditorSettings,
+    lang: str,
+    on_saved: Callable[[], None] | None = None,
+) -> None:
+    """Draw the "update a record" form: pick a record, a next status and a dated note."""
+    if not records:
+        st.caption(t("update.none", lang))
+        return
+    by_id = {r.id: r for r in records}
+    chosen = st.selectbox(
+        t("update.record", lang), list(by_id), format_func=lambda rid: f"{by_id[rid].title} — {by_id[rid].status.label(lang)}",
+        key="update_record",
+    )
+    record = by_id[chosen]
+    allowed = record.status.allowed_next()
+    if not allowed:
+        st.caption(t("update.final", lang))
+        return
+    if notice := st.session_state.pop("update_notice", ""):
+        st.success(notice)
+    with st.form("update_form", clear_on_submit=True, border=False):
+        new_status = st.selectbox(t("update.status", lang), list(allowed), format_func=lambda v: v.label(lang))
+        note = st.text_area(t("update.note", lang), max_chars=1000, height=80)
+        who = st.text_input(t("form.reported_by", lang), max_chars=120)
+        typed = st.text_input(t("form.passphrase", lang), type="password") if settings.passphrase else ""
+        submitted = st.form_submit_button(t("update.submit", lang))
+    if not submitted:
+        return
+    if not settings.accepts(typed):
+        st.error(t("form.bad_passphrase", lang))
+        return
+    try:
+        store.change_status(record.id, new_status, note, who.strip())
+    except StoreError as exc:
+        st.error(str(exc))
+        return
+    st.session_state["update_notice"] = t("update.saved", lang, status=new_status.label(lang))
+    if on_saved:
+        on_saved()
+    st.rerun()
