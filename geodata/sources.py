@@ -220,7 +220,7 @@ def _omim_tar() -> Path:
         return Path(env)
     hits = sorted(glob.glob(os.path.join(sys.prefix, "omim-data", "borders.tar.xz")))
     if not hits:
-        raise FileNotFoundError("borders.tar.xz not found: pip install omim-data-borders --no-deps, or set OMIM_BORDERS_TAR")
+        raise FileNotFoundError("borders.tar.xz not found: pip install omim-data-borders --no-deps, or set OMIM_BORDERS_TAR")  # noqa: E501
     return Path(hits[0])
 
 
@@ -342,7 +342,7 @@ def snap_regions(regions: dict[str, BaseGeometry], land: BaseGeometry, samples: 
     rest = polys(land.difference(shapely.union_all(out)))
     pieces = [p for p in getattr(rest, "geoms", [rest]) if not p.is_empty]
     if not pieces:
-        return dict(zip(keys, out))
+        return dict(zip(keys, out, strict=True))
     rings = shapely.get_exterior_ring(pieces)
     fr = np.linspace(0, 1, samples, endpoint=False)
     pts = shapely.line_interpolate_point(np.repeat(rings, samples), np.tile(fr, len(pieces)), normalized=True)
@@ -363,6 +363,6 @@ def snap_regions(regions: dict[str, BaseGeometry], land: BaseGeometry, samples: 
     np.add.at(votes, (pi // samples, owner_a[si]), 1)
     best = votes.argmax(axis=1)
     add: dict[int, list] = {i: [] for i in range(len(out))}
-    for p, b in zip(pieces, best):
+    for p, b in zip(pieces, best, strict=True):
         add[int(b)].append(p)
     return {k: shapely.union_all([out[i], *add[i]]) for i, k in enumerate(keys)}
