@@ -162,7 +162,7 @@ def main() -> None:
             for problem in loaded.problems:
                 st.text(f"{t('app.line', lang)} {problem.line}: {problem.reason}")
 
-    map_col, panel_col = st.columns([3, 2], gap="medium")
+    map_col, panel_col = st.columns([5, 3], gap="medium")
     with map_col:
         selected = catalog.display_feature(st.session_state[state.SELECTED] or "")
         anchors = {fid: f.anchor_latlon for fid, f in catalog.features.items()}

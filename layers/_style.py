@@ -33,6 +33,7 @@ def path_style(**overrides: Any) -> dict[str, Any]:
     """Return Leaflet path options with the project defaults, updated by ``overrides``."""
     style = {"color": PALETTE["black"], "weight": 2, "opacity": 0.9, "fillOpacity": 0.0, "lineCap": "round"}
     style.update({k: v for k, v in overrides.items() if v is not None})
+    style["fill"] = "fillColor" in style  # circle markers are drawn hollow unless told to fill
     return style
 
 

@@ -34,7 +34,7 @@ MAP_CSS = """
 .leaflet-control-layers { font-size: 13px; }
 .map-legend { background: rgba(255,255,255,.92); padding: 8px 10px; border-radius: 6px;
   font: 13px/1.35 system-ui, sans-serif; box-shadow: 0 1px 5px rgba(0,0,0,.35); max-width: 260px; }
-.map-legend h4 { margin: 0 0 4px; font-size: 13px; }
+.map-legend summary { font-weight: 600; cursor: pointer; }
 .map-legend .row { display: flex; align-items: center; gap: 8px; margin: 2px 0; }
 .map-legend svg { flex: none; }
 .map-legend .note { color: #555; font-size: 11px; margin-top: 4px; }
@@ -84,9 +84,9 @@ def legend_html(entries: list[LegendEntry], lang: str = "nl") -> str:
     hotspot = '<circle cx="11" cy="7" r="6.5" fill="#D55E00" stroke="#fff" stroke-width="1.5"/>'
     rows.append(f'<div class="row"><svg width="22" height="14">{hotspot}</svg>{html.escape(t("legend.hotspot", lang))}</div>')
     return (
-        f"<h4>{html.escape(t('legend.title', lang))}</h4>"
+        f"<details open><summary>{html.escape(t('legend.title', lang))}</summary>"
         + "".join(rows)
-        + f'<div class="note">{html.escape(t("legend.schematic", lang))}</div>'
+        + f'<div class="note">{html.escape(t("legend.schematic", lang))}</div></details>'
     )
 
 

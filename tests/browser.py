@@ -32,7 +32,18 @@ def open_map(page: Page, url: str) -> FrameLocator:
     page.goto(url)
     frame = page.frame_locator(MAP_FRAME)
     expect(frame.locator(".leaflet-overlay-pane path").first).to_be_attached(timeout=60_000)
+    wait_idle(page)
     return frame
+
+
+def wait_idle(page: Page) -> None:
+    """Wait until Streamlit has finished its current run (the status widget is gone)."""
+    page.wait_for_timeout(300)
+    expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0, timeout=60_000)
+
+
+def collapse_legend(frame: FrameLocator) -> None:
+    frame.locator(".map-legend summary").click()
 
 
 def click_latlon(frame: FrameLocator, lat: float, lon: float) -> None:
@@ -44,5 +55,9 @@ def click_latlon(frame: FrameLocator, lat: float, lon: float) -> None:
     container.click(position={"x": x, "y": y})
 
 
-def set_view(frame: FrameLocator, lat: float, lon: float, zoom: int) -> None:
-    frame.locator("#map_div").evaluate("(el, v) => window.map.setView([v[0], v[1]], v[2], {animate: false})", [lat, lon, zoom])
+def set_view(frame: FrameLocator, lat: float, lon: float, zoom: float) -> None:
+    """Centre the map on (lat, lon) at ``zoom`` and check that it stayed there."""
+    container = frame.locator("#map_div")
+    container.evaluate("(el, v) => window.map.setView([v[0], v[1]], v[2], {animate: false})", [lat, lon, zoom])
+    center = container.evaluate("() => { const c = window.map.getCenter(); return [c.lat, c.lng, window.map.getZoom()]; }")
+    assert abs(center[0] - lat) < 1e-3 and abs(center[1] - lon) < 1e-3 and center[2] == zoom, center
