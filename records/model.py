@@ -155,14 +155,16 @@ class Record(BaseModel):
 
     @field_validator("source")
     @classmethod
-    def _check_source_url(cls, value: str) -> str:
-        looks_like_url = re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:/", value) or value.lower().startswith(
-            ("http", "www.", "javascript:", "data:", "file:")
-        )
-        if looks_like_url:
-            parts = urlsplit(value)
-            if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
-                raise ValueError("a URL must be a well-formed http(s) address, e.g. https://www.example.org/page")
+    def _check_source_urls(cls, value: str) -> str:
+        # A citation may carry URLs ("Kamerstuk …; https://…"): each one must be well-formed.
+        for token in re.split(r"[\s;,]+", value):
+            looks_like_url = re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:/", token) or token.lower().startswith(
+                ("http", "www.", "javascript:", "data:", "file:")
+            )
+            if looks_like_url:
+                parts = urlsplit(token)
+                if parts.scheme not in ("http", "https") or not parts.netloc or "." not in parts.netloc:
+                    raise ValueError("a URL must be a well-formed http(s) address, e.g. https://www.example.org/page")
         return value
 
     @field_validator("reported_on", "updated_on")

@@ -57,7 +57,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "panel.history": ("Geschiedenis", "History"),
     "panel.clear": ("Selectie wissen", "Clear selection"),
     "quality.exact": ("exact", "exact"),
-    "quality.approximate": ("benaderd — geen officiële grens", "approximate — not an official boundary"),
+    "quality.approximate": ("benaderd — geen exacte ligging of officiële grens", "approximate — not an exact position or official boundary"),
     "quality.schematic": ("schematisch — volgt niet de echte route", "schematic — does not follow the real route"),
     "form.header": ("Meld een belemmering", "Report an obstacle"),
     "form.kind": ("Soort", "Kind"),
