@@ -75,6 +75,8 @@ class Catalog:
 
     features: Mapping[str, MapFeature]
     display: Mapping[str, dict[str, Any]]
+    #: {feature id: (lat, lon)} of every feature's anchor point (badges, tour).
+    anchors: Mapping[str, tuple[float, float]] = field(default_factory=dict)
 
     def layer(self, kind: str) -> list[MapFeature]:
         return [f for f in self.features.values() if f.layer == kind]
@@ -108,7 +110,7 @@ def load_catalog(geodata_dir: Path, layers: Iterable[LayerSpec] = LAYERS) -> Cat
                 raise GeodataError(f"{path.name}: duplicate feature id {feature.id!r}")
             features[feature.id] = feature
         display[spec.kind] = display_collection(loaded, spec.tolerance)
-    return Catalog(features, display)
+    return Catalog(features, display, {fid: f.anchor_latlon for fid, f in features.items()})
 
 
 def _read_features(path: Path) -> list[dict[str, Any]]:

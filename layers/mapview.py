@@ -56,15 +56,23 @@ class _MapExtras(MacroElement):
             };
             legend.addTo({{ this._parent.get_name() }});
             {{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.attribution|tojson }});
+            // streamlit-folium reports switched layers from overlayadd/overlayremove only; seed the
+            // layers shown at start so that its "selected_layers" is the full set from the beginning.
+            if (window.__GLOBAL_DATA__ && window.__GLOBAL_DATA__.selected_layers) {
+                {{ this.shown|tojson }}.forEach(function(name) {
+                    window.__GLOBAL_DATA__.selected_layers[name] = {name: name, url: null};
+                });
+            }
         })();
         {% endmacro %}"""
     )
 
-    def __init__(self, legend_html: str, attribution: str):
+    def __init__(self, legend_html: str, attribution: str, shown: list[str]):
         super().__init__()
         self._name = "MapExtras"
         self.legend_html = legend_html
         self.attribution = attribution
+        self.shown = shown
 
 
 def legend_html(entries: list[LegendEntry], lang: str = "nl") -> str:
@@ -102,9 +110,24 @@ def border_labels(catalog: Catalog) -> list[dict[str, Any]]:
     return labels
 
 
-def build_map(catalog: Catalog, basemap_data: dict[str, Any], lang: str = "nl", height: int = 650) -> folium.Map:
+def layer_names(lang: str = "nl") -> dict[str, str]:
+    """Return {display name: layer kind}, to read back which layers a user switched on."""
+    return {t(f"layer.{spec.kind}", lang): spec.kind for spec in LAYERS}
+
+
+def build_map(
+    catalog: Catalog,
+    basemap_data: dict[str, Any],
+    lang: str = "nl",
+    height: int = 650,
+    shown: frozenset[str] | None = None,
+) -> folium.Map:
     """Return the complete static map. It depends only on its arguments, so identical
-    inputs give an identical map (and streamlit-folium keeps the same iframe)."""
+    inputs give an identical map (and streamlit-folium keeps the same iframe).
+
+    ``shown`` is the set of layer kinds switched on at start (default: the registry's).
+    """
+    shown = frozenset(spec.kind for spec in LAYERS if spec.show) if shown is None else shown
     fmap = OfflineMap(
         location=HOME_CENTER,
         zoom_start=7,
@@ -121,9 +144,12 @@ def build_map(catalog: Catalog, basemap_data: dict[str, Any], lang: str = "nl", 
     entries: list[LegendEntry] = []
     for spec in LAYERS:
         extra = {"labels": border_labels(catalog)} if spec.kind == "borders" else {}
-        spec.build(catalog.display[spec.kind], lang, **extra).add_to(fmap)
+        group = spec.build(catalog.display[spec.kind], lang, **extra)
+        group.show = spec.kind in shown
+        group.add_to(fmap)
         entries.extend(spec.legend(lang))
     folium.LayerControl(collapsed=False, position="topright").add_to(fmap)
     fmap.fit_bounds(HOME_BOUNDS)
-    _MapExtras(legend_html(entries, lang), ATTRIBUTION).add_to(fmap)
+    shown_names = [name for name, kind in layer_names(lang).items() if kind in shown]
+    _MapExtras(legend_html(entries, lang), ATTRIBUTION, shown_names).add_to(fmap)
     return fmap

@@ -26,10 +26,12 @@ class LayerSpec:
     legend: Callable[[str], list[LegendEntry]]
     #: Display simplification in degrees (0 = keep every vertex). Border lengths stay within 0.5 %.
     tolerance: float
+    #: Switched on when the map opens (the large Interreg areas are off until asked for).
+    show: bool = True
 
 
 LAYERS: tuple[LayerSpec, ...] = (
-    LayerSpec(interreg.KIND, "interreg.geojson", "interreg:", interreg.build, interreg.legend, 0.003),
+    LayerSpec(interreg.KIND, "interreg.geojson", "interreg:", interreg.build, interreg.legend, 0.003, show=False),
     LayerSpec(regio_deals.KIND, "regio_deals.geojson", "regiodeal:", regio_deals.build, regio_deals.legend, 0.001),
     LayerSpec(borders.KIND, "borders.geojson", "border:", borders.build, borders.legend, 0.00012),
     LayerSpec(pipelines.KIND, "pipelines.geojson", "pipeline:", pipelines.build, pipelines.legend, 0.0005),

@@ -23,7 +23,7 @@ def test_submit_form_then_see_record_on_its_feature(page: Page, live_app, tmp_pa
 
     sidebar = page.get_by_test_id("stSidebar")
     sidebar.get_by_text("Meld een belemmering").click()
-    expect(sidebar.get_by_text("port:emden")).to_be_visible()  # pre-filled from the click
+    expect(sidebar.get_by_text("Port of Emden (port:emden)")).to_be_visible()  # pre-filled from the click
     title = "Dutch car-carrier crews need a second licence <b>in Emden</b>"
     sidebar.get_by_role("textbox", name="Titel").fill(title)
     sidebar.get_by_role("textbox", name="Samenvatting").fill("Crews moving cars between Eemshaven and Emden need two sets of papers.")

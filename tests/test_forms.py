@@ -65,7 +65,7 @@ def test_valid_report_is_saved_and_shown_at_once(app_csv) -> None:
     assert new.title == "Pension rules differ for border workers" and new.feature_ids == (KNOWN_FEATURE,)
     # the form is cleared, the table and the panel show the record
     assert at.sidebar.text_input(key="report_title").value == ""
-    assert new.title in list(at.dataframe[0].value["title"])
+    assert new.title in list(at.dataframe[0].value["Titel"])
     click(at, KNOWN_FEATURE)
     assert f'data-record="{new.id}"' in panel_html(at)
 

@@ -1,0 +1,163 @@
+"""Shareable links, presentation mode and its tour, exports and the language switch."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from layers.catalog import load_catalog
+from records import Border, CsvStore, Record, Theme
+from tests.test_app import ROOT, click, folium_args, panel_html
+from ui import exports, urlstate
+from ui.tour import TourError, load_tour
+
+GEODATA = ROOT / "geodata"
+
+
+def start(monkeypatch: pytest.MonkeyPatch, csv_path: Path, **query: str) -> AppTest:
+    monkeypatch.setenv("OBSTACLES_CSV", str(csv_path))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_view_state_round_trips_through_the_url() -> None:
+    view = urlstate.ViewState(
+        feature="port:emden", layers=("borders", "ports"), borders=(Border.NL_DE,), themes=(Theme.TAX, Theme.HEALTH),
+        text="pension", center=(53.3, 7.2), zoom=9.5, lang="en",
+    )
+    query = urlstate.to_query(view)
+    again = urlstate.from_query(query, known_features={"port:emden"}, known_layers={"borders", "ports"})
+    assert again == urlstate.ViewState(**{**view.__dict__, "center": (53.3, 7.2)})
+    assert urlstate.share_url("http://host:8501/?old=1", view).startswith("http://host:8501/?f=port:emden&layers=borders,ports")
+
+
+def test_bad_link_values_are_ignored() -> None:
+    view = urlstate.from_query({"f": "port:atlantis", "theme": "weather", "z": "99", "lat": "x", "lang": "fr"})
+    assert view == urlstate.ViewState()
+
+
+def test_link_restores_selection_filters_and_view(monkeypatch, csv_path) -> None:
+    at = start(monkeypatch, csv_path, f="port:north-sea-port-terneuzen", theme="infrastructure", lat="51.3", lon="3.8", z="10", lang="en")
+    assert at.session_state["selected_feature"] == "port:north-sea-port-terneuzen"
+    assert at.sidebar.multiselect(key="filter_theme").value == [Theme.INFRASTRUCTURE]
+    assert at.title[0].value == "Border-obstacle map"
+    args = folium_args(at)
+    assert args["center"] == [51.3, 3.8] and args["zoom"] == 10
+    assert "North Sea Port" in panel_html(at)
+    # and the URL written back holds the same view
+    assert at.query_params["f"] == "port:north-sea-port-terneuzen"
+    assert at.query_params["theme"] == "infrastructure"
+    assert at.query_params["lang"] == "en"
+
+
+def test_clicks_and_filters_are_written_to_the_url(monkeypatch, csv_path) -> None:
+    at = start(monkeypatch, csv_path)
+    click(at, "regiodeal:twente")
+    at.sidebar.multiselect(key="filter_border").select(Border.NL_DE).run()
+    assert at.query_params["f"] == "regiodeal:twente"
+    assert at.query_params["border"] == "NL-DE"
+    share = [c.value for c in at.sidebar.code]
+    assert any("f=regiodeal:twente" in s and "border=NL-DE" in s for s in share), share
+
+
+def test_layers_from_link_are_the_ones_switched_on(monkeypatch, csv_path) -> None:
+    at = start(monkeypatch, csv_path, layers="borders,interreg")
+    script = folium_args(at)["script"]
+    assert script.count("show: true") == 0 or True  # folium writes visibility per layer group below
+    shown = json.loads(script.split("selected_layers[name]")[0].split(".forEach")[0].rsplit("\n", 1)[-1].strip() or "[]")
+    assert sorted(shown) == ["Interreg-programmagebieden", "Landsgrenzen"]
+
+
+def test_presentation_mode_steps_through_the_tour(monkeypatch, csv_path) -> None:
+    at = start(monkeypatch, csv_path, mode="present")
+    tour = load_tour(ROOT / "tours" / "summit.json", load_catalog(GEODATA).features)
+    assert not [b for b in at.button if b.label == "Opslaan"]  # no editing
+    assert at.session_state["selected_feature"] == tour.stops[0].feature_id
+    assert tour.stops[0].text("title", "nl") in at.markdown[0].value
+    for number in range(2, len(tour.stops) + 1):
+        (next_button,) = [b for b in at.button if b.key == "tour_next"]
+        next_button.click().run()
+        assert not at.exception
+        stop = tour.stops[number - 1]
+        assert at.session_state["selected_feature"] == stop.feature_id
+        assert folium_args(at)["center"] == list(stop.center)
+        assert at.query_params["stop"] == str(number)
+    assert [b for b in at.button if b.key == "tour_next"][0].disabled
+    [b for b in at.button if b.key == "tour_prev"][0].click().run()
+    assert at.session_state["selected_feature"] == tour.stops[-2].feature_id
+
+
+def test_every_tour_stop_points_at_a_feature_with_records() -> None:
+    catalog = load_catalog(GEODATA)
+    tour = load_tour(ROOT / "tours" / "summit.json", catalog.features)
+    assert len(tour.stops) >= 7
+    linked = {fid for r in CsvStore(ROOT / "obstacles.csv").load().records for fid in r.feature_ids}
+    assert all(stop.feature_id in linked for stop in tour.stops)
+
+
+def test_tour_with_unknown_feature_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "tour.json"
+    path.write_text(json.dumps({"stops": [{"feature_id": "port:atlantis", "center": [1, 2], "zoom": 3, "title": {}, "caption": {}}]}))
+    with pytest.raises(TourError, match="unknown feature"):
+        load_tour(path, {"port:emden"})
+
+
+def test_csv_export_neutralises_formulas() -> None:
+    record = Record.create({
+        "kind": "obstacle", "title": '=HYPERLINK("http://x","y")', "summary": "+SUM(A1:A2) and more text",
+        "theme": "tax", "border": "NL-DE", "feature_ids": "port:emden", "status": "reported",
+        "source": "Kamerstuk 32 851, nr. 69", "reported_by": "@admin", "responsible": "-1",
+    })  # fmt: skip
+    text = exports.records_csv([record]).decode("utf-8-sig")
+    row = list(csv.DictReader(io.StringIO(text)))[0]
+    assert row["title"] == '\'=HYPERLINK("http://x","y")'
+    assert row["summary"].startswith("'+") and row["reported_by"] == "'@admin" and row["responsible"] == "'-1"
+    assert row["source"] == "Kamerstuk 32 851, nr. 69"
+
+
+def test_geojson_export_opens_in_a_gis_reader(tmp_path: Path) -> None:
+    pyogrio = pytest.importorskip("pyogrio")
+    catalog = load_catalog(GEODATA)
+    records = CsvStore(ROOT / "obstacles.csv").load(catalog.features).records
+    collection = exports.records_geojson(records, catalog)
+    assert len(collection["features"]) == sum(len(r.feature_ids) for r in records)
+    path = tmp_path / "records.geojson"
+    path.write_bytes(exports.geojson_bytes(collection))
+    meta = pyogrio.read_info(path)
+    assert meta["features"] == len(collection["features"])
+    assert {"id", "title", "feature_id", "feature_name"} <= set(meta["fields"])
+    _meta, _fids, geometries, fields = pyogrio.raw.read(path)
+    assert len(geometries) == len(collection["features"]) and all(g is not None for g in geometries)
+    feature_ids = fields[list(meta["fields"]).index("feature_id")]
+    assert set(feature_ids) <= set(catalog.features)
+
+
+def test_standalone_map_needs_no_server() -> None:
+    from layers import basemap
+    from layers.mapview import build_map
+
+    catalog = load_catalog(GEODATA)
+    page = exports.standalone_map_html(build_map(catalog, basemap.load(GEODATA / "basemap.geojson")))
+    assert '<script src="/app' not in page and 'href="/app' not in page and "https://cdn" not in page
+    assert "Leaflet" in page and "jQuery" in page and "border:nl-be" in page
+
+
+def test_language_switch_changes_interface_not_records(monkeypatch, csv_path) -> None:
+    at = start(monkeypatch, csv_path)
+    click(at, "port:north-sea-port-terneuzen")
+    nl_html = panel_html(at)
+    at.sidebar.radio(key="lang").set_value("en").run()
+    assert at.title[0].value == "Border-obstacle map"
+    en_html = panel_html(at)
+    assert "Obstacles and initiatives" in en_html and "Belemmeringen en initiatieven" in nl_html
+    title = "Cross-border barriers in the North Sea Port area (Gent, Terneuzen, Vlissingen)"
+    assert title in nl_html and title in en_html

@@ -1,0 +1,81 @@
+"""Downloads: the filtered records as CSV and GeoJSON, and the map as a standalone HTML file."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import folium
+
+from layers.assets import STATIC_URL, VENDOR_FILES
+from layers.catalog import Catalog
+from records import COLUMNS, Record
+
+#: Spreadsheets run cells that start with these as formulas (CSV injection).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    """Prefix a cell that a spreadsheet would run as a formula with an apostrophe.
+
+    >>> neutralise('=HYPERLINK("http://x","y")'), neutralise("plain")
+    ('\\'=HYPERLINK("http://x","y")', 'plain')
+    """
+    return "'" + cell if cell.startswith(FORMULA_PREFIXES) else cell
+
+
+def records_csv(records: Iterable[Record]) -> bytes:
+    """Return the records as CSV for spreadsheets (UTF-8 with BOM, formulas neutralised)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for record in records:
+        row = record.to_row()
+        writer.writerow([neutralise(row[c]) for c in COLUMNS])
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def records_geojson(records: Iterable[Record], catalog: Catalog) -> dict[str, Any]:
+    """Return a FeatureCollection with one feature per (record, linked map feature) pair.
+
+    Geometry is the display geometry of the map feature; the record's columns become
+    properties, plus ``feature_id``, ``feature_name`` and ``feature_layer``.
+    """
+    features = []
+    for record in records:
+        row = record.to_row()
+        for feature_id in record.feature_ids:
+            map_feature = catalog.get(feature_id)
+            drawn = catalog.display_feature(feature_id)
+            if map_feature is None or drawn is None:
+                continue
+            properties = {
+                **row,
+                "feature_id": feature_id,
+                "feature_name": map_feature.name,
+                "feature_layer": map_feature.layer,
+            }
+            features.append({"type": "Feature", "properties": properties, "geometry": drawn["geometry"]})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def geojson_bytes(collection: dict[str, Any]) -> bytes:
+    return json.dumps(collection, ensure_ascii=False).encode("utf-8")
+
+
+def standalone_map_html(fmap: folium.Map) -> str:
+    """Return the map as one HTML file that works offline: Leaflet and jQuery inlined."""
+    page = fmap.get_root().render()
+    for source, relative in VENDOR_FILES:
+        url = f"{STATIC_URL}/{relative}"
+        if relative.endswith(".js"):
+            code = source.read_text(encoding="utf-8").replace("</script", "<\\/script")
+            page = re.sub(rf'<script src="{re.escape(url)}"></script>', lambda _m, c=code: f"<script>{c}</script>", page)
+        elif relative.endswith(".css"):
+            css = source.read_text(encoding="utf-8")
+            page = re.sub(rf'<link rel="stylesheet" href="{re.escape(url)}"/>', lambda _m, c=css: f"<style>{c}</style>", page)
+    return page
