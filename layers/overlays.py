@@ -49,7 +49,7 @@ def hotspots(counts: Mapping[str, int], anchors: Mapping[str, tuple[float, float
             icon=folium.DivIcon(
                 html=f'<div class="hotspot" data-feature="{html.escape(feature_id)}">{int(count)}</div>',
                 icon_size=(26, 26),
-                icon_anchor=(13, 13),
+                icon_anchor=(-2, 28),  # up and to the right: the feature itself stays visible
             ),
             interactive=False,
         ).add_to(group)
