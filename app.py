@@ -114,10 +114,18 @@ def current_view(criteria: RecordFilter, lang: str) -> urlstate.ViewState:
 def sidebar_filters(lang: str) -> RecordFilter:
     with st.sidebar:
         st.subheader(t("filters.header", lang))
-        borders = st.multiselect(t("filters.border", lang), list(Border), format_func=lambda b: b.label(lang), key=state.FILTER_BORDER)
-        themes = st.multiselect(t("filters.theme", lang), list(Theme), format_func=lambda v: v.label(lang), key=state.FILTER_THEME)
-        statuses = st.multiselect(t("filters.status", lang), list(Status), format_func=lambda v: v.label(lang), key=state.FILTER_STATUS)
-        kinds = st.multiselect(t("filters.kind", lang), list(Kind), format_func=lambda v: v.label(lang), key=state.FILTER_KIND)
+        borders = st.multiselect(
+            t("filters.border", lang), list(Border), format_func=lambda b: b.label(lang), key=state.FILTER_BORDER
+        )
+        themes = st.multiselect(
+            t("filters.theme", lang), list(Theme), format_func=lambda v: v.label(lang), key=state.FILTER_THEME
+        )
+        statuses = st.multiselect(
+            t("filters.status", lang), list(Status), format_func=lambda v: v.label(lang), key=state.FILTER_STATUS
+        )
+        kinds = st.multiselect(
+            t("filters.kind", lang), list(Kind), format_func=lambda v: v.label(lang), key=state.FILTER_KIND
+        )
         text = st.text_input(t("filters.text", lang), max_chars=200, key=state.FILTER_TEXT)
     return RecordFilter(frozenset(borders), frozenset(themes), frozenset(statuses), frozenset(kinds), text)
 
@@ -161,27 +169,40 @@ def sidebar_share_and_export(
         st.subheader(t("share.header", lang))
         st.caption(t("share.help", lang))
         st.code(urlstate.share_url(st.context.url or "http://localhost:8501/", view), language=None, wrap_lines=True)
-        st.link_button(t("share.present", lang), urlstate.share_url("./", urlstate.ViewState(lang=lang, present=True, stop=1)))
+        st.link_button(
+            t("share.present", lang), urlstate.share_url("./", urlstate.ViewState(lang=lang, present=True, stop=1))
+        )
         st.subheader(t("export.header", lang))
         st.caption(t("export.help", lang, n=len(index.records)))
         # Files are made only when a button is pressed (callables), not on every rerun.
         records = index.records
         st.download_button(
-            t("export.csv", lang), functools.partial(exports.records_csv, records),
-            "grensbelemmeringen.csv", "text/csv", on_click="ignore", key="export_csv",
+            t("export.csv", lang),
+            functools.partial(exports.records_csv, records),
+            "grensbelemmeringen.csv",
+            "text/csv",
+            on_click="ignore",
+            key="export_csv",
         )
         st.download_button(
             t("export.geojson", lang),
             lambda: exports.geojson_bytes(exports.records_geojson(records, catalog)),
-            "grensbelemmeringen.geojson", "application/geo+json", on_click="ignore", key="export_geojson",
+            "grensbelemmeringen.geojson",
+            "application/geo+json",
+            on_click="ignore",
+            key="export_geojson",
         )
         make_html = functools.partial(
             standalone_map, catalog, base, index, lang,
             st.session_state[state.SHOWN_AT_START], st.session_state[state.SELECTED],
         )  # fmt: skip
         st.download_button(
-            t("export.html", lang), make_html, "grensbelemmeringen-kaart.html", "text/html",
-            on_click="ignore", key="export_html",
+            t("export.html", lang),
+            make_html,
+            "grensbelemmeringen-kaart.html",
+            "text/html",
+            on_click="ignore",
+            key="export_html",
         )
 
 
@@ -263,7 +284,10 @@ def show_statistics(index: RecordIndex, catalog: Catalog, lang: str) -> None:
     with right:
         st.markdown(f"**{t('stats.commuters', lang)}**")
         st.dataframe(
-            [{t("stats.from", lang): a, t("stats.to", lang): b, t("stats.workers", lang): n} for a, b, n in facts.COMMUTERS],
+            [
+                {t("stats.from", lang): a, t("stats.to", lang): b, t("stats.workers", lang): n}
+                for a, b, n in facts.COMMUTERS
+            ],
             hide_index=True,
         )
         st.caption(facts.LETTER_2021)

@@ -41,5 +41,7 @@ def write_collection(path: Path, features: list[dict[str, Any]], **members: Any)
     features = sorted(features, key=lambda f: f["properties"]["id"])
     head = {"type": "FeatureCollection", **members}
     lines = [json.dumps(f, ensure_ascii=False, sort_keys=True, separators=(",", ":")) for f in features]
-    text = json.dumps(head, ensure_ascii=False, sort_keys=True)[:-1] + ', "features": [\n' + ",\n".join(lines) + "\n]}\n"
+    text = (
+        json.dumps(head, ensure_ascii=False, sort_keys=True)[:-1] + ', "features": [\n' + ",\n".join(lines) + "\n]}\n"
+    )
     path.write_text(text, encoding="utf-8")

@@ -220,7 +220,9 @@ def _omim_tar() -> Path:
         return Path(env)
     hits = sorted(glob.glob(os.path.join(sys.prefix, "omim-data", "borders.tar.xz")))
     if not hits:
-        raise FileNotFoundError("borders.tar.xz not found: pip install omim-data-borders --no-deps, or set OMIM_BORDERS_TAR")  # noqa: E501
+        raise FileNotFoundError(
+            "borders.tar.xz not found: pip install omim-data-borders --no-deps, or set OMIM_BORDERS_TAR"
+        )
     return Path(hits[0])
 
 

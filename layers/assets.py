@@ -10,6 +10,7 @@ from __future__ import annotations
 import filecmp
 import shutil
 from pathlib import Path
+from typing import ClassVar
 
 import folium
 import xstatic.pkg.jquery
@@ -67,11 +68,11 @@ class OfflineMap(folium.Map):
     circle markers, div icons and the layer control need only Leaflet (and jQuery).
     """
 
-    default_js = [
+    default_js: ClassVar[list[tuple[str, str]]] = [
         ("leaflet", f"{STATIC_URL}/leaflet/leaflet.js"),
         ("jquery", f"{STATIC_URL}/jquery/jquery.min.js"),
     ]
-    default_css = [("leaflet_css", f"{STATIC_URL}/leaflet/leaflet.css")]
+    default_css: ClassVar[list[tuple[str, str]]] = [("leaflet_css", f"{STATIC_URL}/leaflet/leaflet.css")]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -30,7 +30,9 @@ class BorderStyle:
         return path_style(color=self.belgium, weight=self.weight)
 
 
-def build(collection: dict[str, Any], lang: str = "nl", labels: list[dict[str, Any]] | None = None) -> folium.FeatureGroup:
+def build(
+    collection: dict[str, Any], lang: str = "nl", labels: list[dict[str, Any]] | None = None
+) -> folium.FeatureGroup:
     """Return the border layer: both lines, the enclaves and a length label on each line.
 
     ``labels`` holds ``{"latlon": (lat, lon), "text": str}`` items (plain text, escaped here).

@@ -38,7 +38,7 @@ MAP_CSS = """
 .map-legend .row { display: flex; align-items: center; gap: 8px; margin: 2px 0; }
 .map-legend svg { flex: none; }
 .map-legend .note { color: #555; font-size: 11px; margin-top: 4px; }
-""" % {"sea": basemap.SEA_COLOR}
+""" % {"sea": basemap.SEA_COLOR}  # noqa: UP031 (CSS braces make str.format awkward)
 
 
 class _MapExtras(MacroElement):
@@ -87,10 +87,14 @@ def legend_html(entries: list[LegendEntry], lang: str = "nl") -> str:
             symbol = f'<rect x="2" y="1" width="18" height="12" fill="{fill}" fill-opacity=".45" stroke="{color}"/>'
         else:
             dash = {"dashed": ' stroke-dasharray="6 3"', "dotted": ' stroke-dasharray="1 4"'}.get(entry.shape, "")
-            symbol = f'<line x1="1" y1="7" x2="21" y2="7" stroke="{color}" stroke-width="4" stroke-linecap="round"{dash}/>'
+            symbol = (
+                f'<line x1="1" y1="7" x2="21" y2="7" stroke="{color}" stroke-width="4" stroke-linecap="round"{dash}/>'
+            )
         rows.append(f'<div class="row"><svg width="22" height="14">{symbol}</svg>{html.escape(entry.label)}</div>')
     hotspot = '<circle cx="11" cy="7" r="6.5" fill="#D55E00" stroke="#fff" stroke-width="1.5"/>'
-    rows.append(f'<div class="row"><svg width="22" height="14">{hotspot}</svg>{html.escape(t("legend.hotspot", lang))}</div>')
+    rows.append(
+        f'<div class="row"><svg width="22" height="14">{hotspot}</svg>{html.escape(t("legend.hotspot", lang))}</div>'
+    )
     return (
         f"<details open><summary>{html.escape(t('legend.title', lang))}</summary>"
         + "".join(rows)

@@ -241,7 +241,15 @@ class Record(BaseModel):
     def search_text(self) -> str:
         """Return the lower-cased text a free-text search looks in."""
         return " ".join(
-            (self.id, self.title, self.summary, self.responsible, self.legal_basis_nl, self.legal_basis_other, self.source)
+            (
+                self.id,
+                self.title,
+                self.summary,
+                self.responsible,
+                self.legal_basis_nl,
+                self.legal_basis_other,
+                self.source,
+            )
         ).lower()
 
 
@@ -260,7 +268,11 @@ def _problems(exc: ValidationError) -> dict[str, str]:
         if error["type"] == "missing":
             message = "is required"
         elif error["type"] == "string_too_short":
-            message = "is required" if not error.get("input") else f"is too short (at least {error['ctx']['min_length']} characters)"
+            message = (
+                "is required"
+                if not error.get("input")
+                else f"is too short (at least {error['ctx']['min_length']} characters)"
+            )
         elif error["type"] == "string_too_long":
             message = f"is too long (at most {error['ctx']['max_length']} characters)"
         elif error["type"] == "too_short":

@@ -86,8 +86,11 @@ class RecordIndex:
     def counts(self) -> dict[str, int]:
         """Return totals by kind ("obstacle", "initiative") and "open" obstacles."""
         kinds = Counter(r.kind.value for r in self.records)
-        return {"total": len(self.records), **{k.value: kinds.get(k.value, 0) for k in Kind},
-                "open": sum(r.is_open for r in self.records)}
+        return {
+            "total": len(self.records),
+            **{k.value: kinds.get(k.value, 0) for k in Kind},
+            "open": sum(r.is_open for r in self.records),
+        }
 
 
 def sort_for_display(records: Iterable[Record]) -> list[Record]:

@@ -131,7 +131,7 @@ class CsvStore:
             problem = self._check_shape(row)
             if problem is None:
                 try:
-                    record = Record.from_row(dict(zip(COLUMNS, row.fields)), known, today)
+                    record = Record.from_row(dict(zip(COLUMNS, row.fields, strict=True)), known, today)
                 except RecordError as exc:
                     problem = RowProblem(row.line, str(exc), row.fields[0])
                 else:
@@ -173,7 +173,9 @@ class CsvStore:
             return RowProblem(row.line, row.fields[0][1:])
         if len(row.fields) != len(COLUMNS):
             return RowProblem(
-                row.line, f"expected {len(COLUMNS)} columns, found {len(row.fields)}", row.fields[0] if row.fields else ""
+                row.line,
+                f"expected {len(COLUMNS)} columns, found {len(row.fields)}",
+                row.fields[0] if row.fields else "",
             )
         return None
 
@@ -211,7 +213,7 @@ class CsvStore:
             if target is None or self._check_shape(target) is not None:
                 raise StoreError(f"no readable record with id {record_id!r}")
             try:
-                old = Record.from_row(dict(zip(COLUMNS, target.fields)), today=today)
+                old = Record.from_row(dict(zip(COLUMNS, target.fields, strict=True)), today=today)
             except RecordError as exc:
                 raise StoreError(f"record {record_id!r} cannot be changed until its row is fixed: {exc}") from None
             if new_status not in old.status.allowed_next():

@@ -19,7 +19,9 @@ class Vocabulary(StrEnum):
             return cls(value.strip())
         except ValueError:
             choices = ", ".join(m.value for m in cls)
-            raise ValueChoiceError(f"{value!r} is not a known {cls.__name__.lower()}; choose one of: {choices}") from None
+            raise ValueChoiceError(
+                f"{value!r} is not a known {cls.__name__.lower()}; choose one of: {choices}"
+            ) from None
 
     def label(self, lang: str = "nl") -> str:
         """Return the human label in ``lang`` ("nl" or "en")."""

@@ -59,5 +59,7 @@ def set_view(frame: FrameLocator, lat: float, lon: float, zoom: float) -> None:
     """Centre the map on (lat, lon) at ``zoom`` and check that it stayed there."""
     container = frame.locator("#map_div")
     container.evaluate("(el, v) => window.map.setView([v[0], v[1]], v[2], {animate: false})", [lat, lon, zoom])
-    center = container.evaluate("() => { const c = window.map.getCenter(); return [c.lat, c.lng, window.map.getZoom()]; }")
+    center = container.evaluate(
+        "() => { const c = window.map.getCenter(); return [c.lat, c.lng, window.map.getZoom()]; }"
+    )
     assert abs(center[0] - lat) < 1e-3 and abs(center[1] - lon) < 1e-3 and center[2] == zoom, center

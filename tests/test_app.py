@@ -83,9 +83,19 @@ def test_clicking_empty_map_clears_the_selection(app: AppTest) -> None:
 def test_record_markup_is_rendered_as_text(csv_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     hostile = "<img src=x onerror=alert(1)>"
     row = dict.fromkeys(COLUMNS, "")
-    row.update(id="x-1", kind="obstacle", title=hostile, summary='"><svg onload=alert(1)> and more text',
-               theme="tax", border="NL-DE", feature_ids="port:emden", status="reported",
-               source="javascript:alert(1)//", reported_on="2024-01-01", updated_on="2024-01-01")
+    row.update(
+        id="x-1",
+        kind="obstacle",
+        title=hostile,
+        summary='"><svg onload=alert(1)> and more text',
+        theme="tax",
+        border="NL-DE",
+        feature_ids="port:emden",
+        status="reported",
+        source="javascript:alert(1)//",
+        reported_on="2024-01-01",
+        updated_on="2024-01-01",
+    )
     row["source"] = "https://example.org/?q=<script>"
     with csv_path.open("a", encoding="utf-8", newline="") as handle:
         import csv

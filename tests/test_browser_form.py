@@ -26,7 +26,9 @@ def test_submit_form_then_see_record_on_its_feature(page: Page, live_app, tmp_pa
     expect(sidebar.get_by_text("Port of Emden (port:emden)")).to_be_visible()  # pre-filled from the click
     title = "Dutch car-carrier crews need a second licence <b>in Emden</b>"
     sidebar.get_by_role("textbox", name="Titel").fill(title)
-    sidebar.get_by_role("textbox", name="Samenvatting").fill("Crews moving cars between Eemshaven and Emden need two sets of papers.")
+    sidebar.get_by_role("textbox", name="Samenvatting").fill(
+        "Crews moving cars between Eemshaven and Emden need two sets of papers."
+    )
     border = sidebar.get_by_role("combobox", name="Grens").last
     border.click()
     border.press_sequentially("Duits")

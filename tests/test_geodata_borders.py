@@ -33,7 +33,7 @@ def test_feature_collection_follows_rfc7946(borders: dict[str, dict]) -> None:
         geom = shape(feature["geometry"])
         assert geom.is_valid, feature["properties"]["id"]
         west, south, east, north = geom.bounds
-        assert 3.0 < west and east < 7.5 and 50.5 < south and north < 53.6
+        assert west > 3.0 and east < 7.5 and south > 50.5 and north < 53.6
         if geom.geom_type == "Polygon":  # exterior counter-clockwise (RFC 7946 3.1.6)
             assert shapely.is_ccw(geom.exterior)
         for key in ("id", "name", "border", "description", "source", "geometry_quality", "length_km"):
@@ -51,7 +51,11 @@ def test_land_border_length_within_two_percent(borders: dict[str, dict], feature
 def test_borders_end_at_the_sea(borders: dict[str, dict]) -> None:
     be = shape(borders["border:nl-be"]["geometry"])
     de = shape(borders["border:nl-de"]["geometry"])
-    zwin, dollard, vaalserberg = shapely.Point(3.3662, 51.3692), shapely.Point(7.2089, 53.2432), shapely.Point(6.0210, 50.7543)
+    zwin, dollard, vaalserberg = (
+        shapely.Point(3.3662, 51.3692),
+        shapely.Point(7.2089, 53.2432),
+        shapely.Point(6.0210, 50.7543),
+    )
     assert min(shapely.Point(be.coords[0]).distance(p) for p in (zwin, vaalserberg)) < 0.001
     assert shapely.Point(be.coords[-1]).distance(zwin) < 0.001
     assert shapely.Point(de.coords[0]).distance(dollard) < 0.001

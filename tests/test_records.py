@@ -97,7 +97,11 @@ def test_create_assigns_an_id_and_todays_dates() -> None:
 
 
 def test_markup_is_stored_as_plain_text() -> None:
-    record = Record.from_row(row(title="<script>alert(1)</script>", summary='"><svg onload=alert(1)> =HYPERLINK("http://x","y")'), KNOWN, TODAY)
+    record = Record.from_row(
+        row(title="<script>alert(1)</script>", summary='"><svg onload=alert(1)> =HYPERLINK("http://x","y")'),
+        KNOWN,
+        TODAY,
+    )
     assert record.title == "<script>alert(1)</script>"
     assert record.summary.startswith('"><svg')
 
@@ -105,8 +109,19 @@ def test_markup_is_stored_as_plain_text() -> None:
 def _index() -> RecordIndex:
     records = [
         Record.from_row(row(id="a", feature_ids="border:nl-be"), KNOWN, TODAY),
-        Record.from_row(row(id="b", kind="initiative", status="running", theme="health", border="NL-DE",
-                            feature_ids="port:emden;border:nl-de", title="Intensive care beds"), KNOWN, TODAY),
+        Record.from_row(
+            row(
+                id="b",
+                kind="initiative",
+                status="running",
+                theme="health",
+                border="NL-DE",
+                feature_ids="port:emden;border:nl-de",
+                title="Intensive care beds",
+            ),
+            KNOWN,
+            TODAY,
+        ),
         Record.from_row(row(id="c", status="solved", feature_ids="port:emden", border="NL-DE"), KNOWN, TODAY),
     ]
     return RecordIndex(records)

@@ -18,7 +18,10 @@ from records import COLUMNS, CsvStore, Record, Status, StoreError
 ROOT = Path(__file__).resolve().parents[1]
 KNOWN = {"border:nl-be", "border:nl-de"}
 HEADER = ",".join(COLUMNS) + "\n"
-GOOD = "g-1,obstacle,Good row,A valid summary of an obstacle.,tax,NL-DE,border:nl-de,reported,,,,Kamerstuk 32 851,2020-07-13,2020-07-13,\n"
+GOOD = (
+    "g-1,obstacle,Good row,A valid summary of an obstacle.,tax,NL-DE,border:nl-de,reported,,,,"
+    "Kamerstuk 32 851,2020-07-13,2020-07-13,\n"
+)
 
 
 def draft(n: int = 0, **changes: str) -> Record:
@@ -40,10 +43,23 @@ def draft(n: int = 0, **changes: str) -> Record:
     ("bad_row", "reason"),
     [
         ("b-1,obstacle,Too few columns\n", "expected 15 columns, found 3"),
-        ("b-2,obstacle,Title,A valid summary here.,tax,NL-DE,border:nl-de,lost,,,,src,2020-07-13,2020-07-13,\n", "not a known status"),
-        ("b-3,obstacle,Title,A valid summary here.,sports,NL-DE,border:nl-de,reported,,,,src,2020-07-13,2020-07-13,\n", "not a known theme"),
-        ("b-4,obstacle,Title,A valid summary here.,tax,NL-DE,border:nl-de,reported,,,,src,13/07/2020,2020-07-13,\n", "not a date"),
-        ("b-5,obstacle,Title,A valid summary here.,tax,NL-DE,port:nowhere,reported,,,,src,2020-07-13,2020-07-13,\n", "unknown feature id"),
+        (
+            "b-2,obstacle,Title,A valid summary here.,tax,NL-DE,border:nl-de,lost,,,,src,2020-07-13,2020-07-13,\n",
+            "not a known status",
+        ),
+        (
+            "b-3,obstacle,Title,A valid summary here.,sports,NL-DE,border:nl-de,reported,,,,src,"
+            "2020-07-13,2020-07-13,\n",
+            "not a known theme",
+        ),
+        (
+            "b-4,obstacle,Title,A valid summary here.,tax,NL-DE,border:nl-de,reported,,,,src,13/07/2020,2020-07-13,\n",
+            "not a date",
+        ),
+        (
+            "b-5,obstacle,Title,A valid summary here.,tax,NL-DE,port:nowhere,reported,,,,src,2020-07-13,2020-07-13,\n",
+            "unknown feature id",
+        ),
         (GOOD.replace("g-1", "g-1", 1), "duplicate id"),
     ],
 )
@@ -75,7 +91,10 @@ def test_line_numbers_count_physical_lines(tmp_path: Path) -> None:
 
 def test_rows_written_read_back_identically(tmp_path: Path) -> None:
     store = CsvStore(tmp_path / "obstacles.csv")
-    written = [store.add(draft(i, title=t)) for i, t in enumerate(['=HYPERLINK("http://x","y")', "<script>alert(1)</script>", "Ærø 🎉"])]
+    written = [
+        store.add(draft(i, title=t))
+        for i, t in enumerate(['=HYPERLINK("http://x","y")', "<script>alert(1)</script>", "Ærø 🎉"])
+    ]
     assert list(store.load(KNOWN).records) == written
 
 
@@ -86,7 +105,9 @@ def test_status_change_follows_lifecycle_and_keeps_history(tmp_path: Path) -> No
         store.change_status(record.id, Status.SOLVED, "too quick")
     with pytest.raises(StoreError, match="needs a note"):
         store.change_status(record.id, Status.ASSESSING, "  ")
-    changed = store.change_status(record.id, Status.ASSESSING, "picked up by BZK", "Planner A", today=dt.date(2026, 11, 26))
+    changed = store.change_status(
+        record.id, Status.ASSESSING, "picked up by BZK", "Planner A", today=dt.date(2026, 11, 26)
+    )
     assert changed.status is Status.ASSESSING and changed.updated_on == dt.date(2026, 11, 26)
     assert store.load(KNOWN).records[0].status is Status.ASSESSING
     history = store.history(record.id)

@@ -31,13 +31,21 @@ def start(monkeypatch: pytest.MonkeyPatch, csv_path: Path, **query: str) -> AppT
 
 def test_view_state_round_trips_through_the_url() -> None:
     view = urlstate.ViewState(
-        feature="port:emden", layers=("borders", "ports"), borders=(Border.NL_DE,), themes=(Theme.TAX, Theme.HEALTH),
-        text="pension", center=(53.3, 7.2), zoom=9.5, lang="en",
+        feature="port:emden",
+        layers=("borders", "ports"),
+        borders=(Border.NL_DE,),
+        themes=(Theme.TAX, Theme.HEALTH),
+        text="pension",
+        center=(53.3, 7.2),
+        zoom=9.5,
+        lang="en",
     )
     query = urlstate.to_query(view)
     again = urlstate.from_query(query, known_features={"port:emden"}, known_layers={"borders", "ports"})
     assert again == urlstate.ViewState(**{**view.__dict__, "center": (53.3, 7.2)})
-    assert urlstate.share_url("http://host:8501/?old=1", view).startswith("http://host:8501/?f=port:emden&layers=borders,ports")
+    assert urlstate.share_url("http://host:8501/?old=1", view).startswith(
+        "http://host:8501/?f=port:emden&layers=borders,ports"
+    )
 
 
 def test_bad_link_values_are_ignored() -> None:
@@ -46,7 +54,16 @@ def test_bad_link_values_are_ignored() -> None:
 
 
 def test_link_restores_selection_filters_and_view(monkeypatch, csv_path) -> None:
-    at = start(monkeypatch, csv_path, f="port:north-sea-port-terneuzen", theme="infrastructure", lat="51.3", lon="3.8", z="10", lang="en")
+    at = start(
+        monkeypatch,
+        csv_path,
+        f="port:north-sea-port-terneuzen",
+        theme="infrastructure",
+        lat="51.3",
+        lon="3.8",
+        z="10",
+        lang="en",
+    )
     assert at.session_state["selected_feature"] == "port:north-sea-port-terneuzen"
     assert at.sidebar.multiselect(key="filter_theme").value == [Theme.INFRASTRUCTURE]
     assert at.title[0].value == "Border-obstacle map"
@@ -73,7 +90,9 @@ def test_layers_from_link_are_the_ones_switched_on(monkeypatch, csv_path) -> Non
     at = start(monkeypatch, csv_path, layers="borders,interreg")
     script = folium_args(at)["script"]
     assert script.count("show: true") == 0 or True  # folium writes visibility per layer group below
-    shown = json.loads(script.split("selected_layers[name]")[0].split(".forEach")[0].rsplit("\n", 1)[-1].strip() or "[]")
+    shown = json.loads(
+        script.split("selected_layers[name]")[0].split(".forEach")[0].rsplit("\n", 1)[-1].strip() or "[]"
+    )
     assert sorted(shown) == ["Interreg-programmagebieden", "Landsgrenzen"]
 
 
@@ -91,8 +110,8 @@ def test_presentation_mode_steps_through_the_tour(monkeypatch, csv_path) -> None
         assert at.session_state["selected_feature"] == stop.feature_id
         assert folium_args(at)["center"] == list(stop.center)
         assert at.query_params["stop"] == str(number)
-    assert [b for b in at.button if b.key == "tour_next"][0].disabled
-    [b for b in at.button if b.key == "tour_prev"][0].click().run()
+    assert next(b for b in at.button if b.key == "tour_next").disabled
+    next(b for b in at.button if b.key == "tour_prev").click().run()
     assert at.session_state["selected_feature"] == tour.stops[-2].feature_id
 
 
@@ -106,7 +125,11 @@ def test_every_tour_stop_points_at_a_feature_with_records() -> None:
 
 def test_tour_with_unknown_feature_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "tour.json"
-    path.write_text(json.dumps({"stops": [{"feature_id": "port:atlantis", "center": [1, 2], "zoom": 3, "title": {}, "caption": {}}]}))
+    path.write_text(
+        json.dumps(
+            {"stops": [{"feature_id": "port:atlantis", "center": [1, 2], "zoom": 3, "title": {}, "caption": {}}]}
+        )
+    )
     with pytest.raises(TourError, match="unknown feature"):
         load_tour(path, {"port:emden"})
 
@@ -118,7 +141,7 @@ def test_csv_export_neutralises_formulas() -> None:
         "source": "Kamerstuk 32 851, nr. 69", "reported_by": "@admin", "responsible": "-1",
     })  # fmt: skip
     text = exports.records_csv([record]).decode("utf-8-sig")
-    row = list(csv.DictReader(io.StringIO(text)))[0]
+    row = next(iter(csv.DictReader(io.StringIO(text))))
     assert row["title"] == '\'=HYPERLINK("http://x","y")'
     assert row["summary"].startswith("'+") and row["reported_by"] == "'@admin" and row["responsible"] == "'-1"
     assert row["source"] == "Kamerstuk 32 851, nr. 69"

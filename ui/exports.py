@@ -74,8 +74,12 @@ def standalone_map_html(fmap: folium.Map) -> str:
         url = f"{STATIC_URL}/{relative}"
         if relative.endswith(".js"):
             code = source.read_text(encoding="utf-8").replace("</script", "<\\/script")
-            page = re.sub(rf'<script src="{re.escape(url)}"></script>', lambda _m, c=code: f"<script>{c}</script>", page)
+            page = re.sub(
+                rf'<script src="{re.escape(url)}"></script>', lambda _m, c=code: f"<script>{c}</script>", page
+            )
         elif relative.endswith(".css"):
             css = source.read_text(encoding="utf-8")
-            page = re.sub(rf'<link rel="stylesheet" href="{re.escape(url)}"/>', lambda _m, c=css: f"<style>{c}</style>", page)
+            page = re.sub(
+                rf'<link rel="stylesheet" href="{re.escape(url)}"/>', lambda _m, c=css: f"<style>{c}</style>", page
+            )
     return page

@@ -79,7 +79,9 @@ def report_form(catalog: Catalog, store: CsvStore, settings: EditorSettings, lan
         st.success(notice)
     names = {fid: f"{f.name} ({fid})" for fid, f in sorted(catalog.features.items(), key=lambda kv: kv[1].name)}
     with st.form("report_form", clear_on_submit=False, border=False):
-        st.radio(t("form.kind", lang), list(Kind), format_func=lambda v: v.label(lang), key=PREFIX + "kind", horizontal=True)
+        st.radio(
+            t("form.kind", lang), list(Kind), format_func=lambda v: v.label(lang), key=PREFIX + "kind", horizontal=True
+        )
         _problem("kind")
         st.text_input(t("form.title", lang), key=PREFIX + "title", max_chars=160)
         _problem("title")
@@ -87,14 +89,21 @@ def report_form(catalog: Catalog, store: CsvStore, settings: EditorSettings, lan
         _problem("summary")
         st.selectbox(t("filters.theme", lang), list(Theme), format_func=lambda v: v.label(lang), key=PREFIX + "theme")
         _problem("theme")
-        st.multiselect(t("filters.border", lang), list(Border), format_func=lambda v: v.label(lang), key=PREFIX + "border")
+        st.multiselect(
+            t("filters.border", lang), list(Border), format_func=lambda v: v.label(lang), key=PREFIX + "border"
+        )
         _problem("border")
         st.multiselect(
-            t("form.features", lang), list(names), format_func=names.__getitem__, key=PREFIX + "feature_ids",
+            t("form.features", lang),
+            list(names),
+            format_func=names.__getitem__,
+            key=PREFIX + "feature_ids",
             help=t("form.features_help", lang),
         )
         _problem("feature_ids")
-        st.selectbox(t("filters.status", lang), list(Status), format_func=lambda v: v.label(lang), key=PREFIX + "status")
+        st.selectbox(
+            t("filters.status", lang), list(Status), format_func=lambda v: v.label(lang), key=PREFIX + "status"
+        )
         _problem("status")
         st.text_input(t("form.legal_nl", lang), key=PREFIX + "legal_basis_nl", max_chars=300)
         _problem("legal_basis_nl")
@@ -106,7 +115,11 @@ def report_form(catalog: Catalog, store: CsvStore, settings: EditorSettings, lan
         _problem("source")
         st.text_input(t("form.reported_by", lang), key=PREFIX + "reported_by", max_chars=120)
         _problem("reported_by")
-        typed = st.text_input(t("form.passphrase", lang), type="password", key=PREFIX + "pass") if settings.passphrase else ""
+        typed = (
+            st.text_input(t("form.passphrase", lang), type="password", key=PREFIX + "pass")
+            if settings.passphrase
+            else ""
+        )
         _problem("passphrase")
         _problem("record")
         submitted = st.form_submit_button(t("form.submit", lang), type="primary")
@@ -158,7 +171,9 @@ def update_form(
         return
     by_id = {r.id: r for r in records}
     chosen = st.selectbox(
-        t("update.record", lang), list(by_id), format_func=lambda rid: f"{by_id[rid].title} — {by_id[rid].status.label(lang)}",
+        t("update.record", lang),
+        list(by_id),
+        format_func=lambda rid: f"{by_id[rid].title} — {by_id[rid].status.label(lang)}",
         key="update_record",
     )
     record = by_id[chosen]

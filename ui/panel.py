@@ -40,7 +40,8 @@ PANEL_CSS = """
 .bp-card .src { font-size: .85em; color: #444; word-break: break-word; }
 .bp-rec { border-top: 1px solid #ddd; padding: 8px 0; }
 .bp-rec h4 { margin: 0 0 3px; font-size: 1.02em; }
-.bp-badge { display: inline-block; color: #fff; border-radius: 10px; padding: 0 8px; font-size: .8em; margin-right: 6px; }
+.bp-badge { display: inline-block; color: #fff; border-radius: 10px; padding: 0 8px; font-size: .8em;
+  margin-right: 6px; }
 .bp-meta { color: #555; font-size: .85em; }
 .bp-rec p { margin: 4px 0; white-space: pre-wrap; }
 .bp-hist { font-size: .82em; color: #444; margin: 4px 0 0 0; padding-left: 16px; }
@@ -109,7 +110,8 @@ def record_card(record: Record, history: Sequence[HistoryEntry] = (), lang: str 
             f"{escape(h.from_status or '∅')} → {escape(h.to_status)}: {escape(h.note)}</li>"
             for h in history
         )
-        hist = f'<details><summary class="bp-meta">{escape(t("panel.history", lang))} ({len(history)})</summary><ul class="bp-hist">{items}</ul></details>'
+        summary = f'<summary class="bp-meta">{escape(t("panel.history", lang))} ({len(history)})</summary>'
+        hist = f'<details>{summary}<ul class="bp-hist">{items}</ul></details>'
     return (
         f'<div class="bp-rec" data-record="{escape(record.id)}">'
         f'<h4><span class="bp-badge" style="background:{color}">{escape(record.status.label(lang))}</span>'

@@ -70,8 +70,12 @@ def tour_bar(tour: Tour, lang: str) -> None:
     """Previous / stop title / next, and the arrow-key listener."""
     number, total = st.session_state[state.STOP], len(tour.stops)
     prev_col, title_col, next_col = st.columns([1, 6, 1], vertical_alignment="center")
-    prev_col.button(f"◀ {t('tour.previous', lang)}", on_click=_step, args=(-1, total), disabled=number <= 1, key="tour_prev")
-    next_col.button(f"{t('tour.next', lang)} ▶", on_click=_step, args=(1, total), disabled=number >= total, key="tour_next")
+    prev_col.button(
+        f"◀ {t('tour.previous', lang)}", on_click=_step, args=(-1, total), disabled=number <= 1, key="tour_prev"
+    )
+    next_col.button(
+        f"{t('tour.next', lang)} ▶", on_click=_step, args=(1, total), disabled=number >= total, key="tour_next"
+    )
     title_col.markdown(f"### {number}/{total} · {tour.stop(number).text('title', lang)}")
     components.html(ARROW_KEYS_JS, height=0)
 

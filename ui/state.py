@@ -23,7 +23,14 @@ FILTER_BORDER, FILTER_THEME, FILTER_STATUS, FILTER_KIND, FILTER_TEXT = (
 #: What st_folium sends back: the clicked feature's properties, the click counter and the
 #: last map click (to tell an empty-map click from a feature click), plus the view and the
 #: switched-on layers for shareable links.
-RETURNED_OBJECTS = ["last_active_drawing", "last_object_clicked_count", "last_clicked", "center", "zoom", "selected_layers"]
+RETURNED_OBJECTS = [
+    "last_active_drawing",
+    "last_object_clicked_count",
+    "last_clicked",
+    "center",
+    "zoom",
+    "selected_layers",
+]
 
 DEFAULTS: dict[str, Any] = {
     SELECTED: None,

@@ -45,7 +45,9 @@ def load_tour(path: Path, known_features: Iterable[str]) -> Tour:
             if raw["feature_id"] not in known:
                 raise TourError(f"{path.name}: stop {i} names unknown feature {raw['feature_id']!r}")
             lat, lon = (float(v) for v in raw["center"])
-            stops.append(Stop(raw["feature_id"], (lat, lon), float(raw["zoom"]), dict(raw["title"]), dict(raw["caption"])))
+            stops.append(
+                Stop(raw["feature_id"], (lat, lon), float(raw["zoom"]), dict(raw["title"]), dict(raw["caption"]))
+            )
     except (OSError, ValueError, KeyError, TypeError) as exc:
         if isinstance(exc, TourError):
             raise

@@ -98,7 +98,12 @@ def to_query(view: ViewState) -> dict[str, str]:
         query["f"] = view.feature
     if view.layers is not None:
         query["layers"] = ",".join(view.layers)
-    for key, values in (("border", view.borders), ("theme", view.themes), ("status", view.statuses), ("kind", view.kinds)):
+    for key, values in (
+        ("border", view.borders),
+        ("theme", view.themes),
+        ("status", view.statuses),
+        ("kind", view.kinds),
+    ):
         if values:
             query[key] = ",".join(v.value for v in values)
     if view.text:
