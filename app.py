@@ -111,23 +111,31 @@ def current_view(criteria: RecordFilter, lang: str) -> urlstate.ViewState:
     )
 
 
+FILTERS = (
+    (state.FILTER_BORDER, "filters.border", Border),
+    (state.FILTER_THEME, "filters.theme", Theme),
+    (state.FILTER_STATUS, "filters.status", Status),
+    (state.FILTER_KIND, "filters.kind", Kind),
+)
+
+
 def sidebar_filters(lang: str) -> RecordFilter:
     with st.sidebar:
         st.subheader(t("filters.header", lang))
-        borders = st.multiselect(
-            t("filters.border", lang), list(Border), format_func=lambda b: b.label(lang), key=state.FILTER_BORDER
-        )
-        themes = st.multiselect(
-            t("filters.theme", lang), list(Theme), format_func=lambda v: v.label(lang), key=state.FILTER_THEME
-        )
-        statuses = st.multiselect(
-            t("filters.status", lang), list(Status), format_func=lambda v: v.label(lang), key=state.FILTER_STATUS
-        )
-        kinds = st.multiselect(
-            t("filters.kind", lang), list(Kind), format_func=lambda v: v.label(lang), key=state.FILTER_KIND
-        )
+        chosen = [
+            frozenset(
+                st.multiselect(
+                    t(label, lang),
+                    list(vocab),
+                    format_func=lambda v: v.label(lang),
+                    key=key,
+                    placeholder=t("filters.all", lang),
+                )
+            )
+            for key, label, vocab in FILTERS
+        ]
         text = st.text_input(t("filters.text", lang), max_chars=200, key=state.FILTER_TEXT)
-    return RecordFilter(frozenset(borders), frozenset(themes), frozenset(statuses), frozenset(kinds), text)
+    return RecordFilter(*chosen, text=text)
 
 
 def editor_settings() -> forms.EditorSettings:

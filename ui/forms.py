@@ -90,14 +90,16 @@ def report_form(catalog: Catalog, store: CsvStore, settings: EditorSettings, lan
         st.selectbox(t("filters.theme", lang), list(Theme), format_func=lambda v: v.label(lang), key=PREFIX + "theme")
         _problem("theme")
         st.multiselect(
-            t("filters.border", lang), list(Border), format_func=lambda v: v.label(lang), key=PREFIX + "border"
-        )
+            t("filters.border", lang), list(Border), format_func=lambda v: v.label(lang), key=PREFIX + "border",
+            placeholder=t("form.choose", lang),
+        )  # fmt: skip
         _problem("border")
         st.multiselect(
             t("form.features", lang),
             list(names),
             format_func=names.__getitem__,
             key=PREFIX + "feature_ids",
+            placeholder=t("form.choose", lang),
             help=t("form.features_help", lang),
         )
         _problem("feature_ids")

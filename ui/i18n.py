@@ -44,6 +44,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "filters.theme": ("Thema", "Theme"),
     "filters.status": ("Status", "Status"),
     "filters.kind": ("Soort", "Kind"),
+    "filters.all": ("Alle", "All"),
+    "form.choose": ("Kies…", "Choose…"),
     "filters.text": ("Zoeken in tekst", "Search text"),
     "panel.empty": (
         "Klik op een grens, buslijn, leiding, haven of gebied om de belemmeringen en initiatieven te zien.",
