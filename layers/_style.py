@@ -53,6 +53,7 @@ def geojson_layer(
     style: Callable[[dict[str, Any]], dict[str, Any]],
     point_radius: int | None = None,
     show: bool = True,
+    lang: str = "nl",
 ) -> folium.FeatureGroup:
     """Return a toggleable FeatureGroup holding one clickable GeoJson with tooltips."""
     group = folium.FeatureGroup(name=name, show=show)
@@ -63,7 +64,7 @@ def geojson_layer(
         name=name,
         style_function=style,
         highlight_function=lambda _feature: {"weight": 6, "fillOpacity": 0.35},
-        tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False, sticky=True, class_name="feature-tip"),
+        tooltip=folium.GeoJsonTooltip(fields=[f"tip_{lang}"], labels=False, sticky=True, class_name="feature-tip"),
         marker=folium.CircleMarker(radius=point_radius) if point_radius else None,
         on_each_feature=PROPERTIES_ONLY_ON_CLICK,
         zoom_on_click=False,

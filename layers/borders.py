@@ -37,7 +37,7 @@ def build(
 
     ``labels`` holds ``{"latlon": (lat, lon), "text": str}`` items (plain text, escaped here).
     """
-    group = geojson_layer(collection, t("layer.borders", lang), BorderStyle())
+    group = geojson_layer(collection, t("layer.borders", lang), BorderStyle(), lang=lang)
     for label in labels or []:
         folium.Marker(
             label["latlon"],

@@ -27,7 +27,7 @@ class BusStyle:
 
 def build(collection: dict[str, Any], lang: str = "nl") -> folium.FeatureGroup:
     """Return the bus-line layer."""
-    return geojson_layer(collection, t("layer.bus_lines", lang), BusStyle())
+    return geojson_layer(collection, t("layer.bus_lines", lang), BusStyle(), lang=lang)
 
 
 def legend(lang: str = "nl") -> list[LegendEntry]:

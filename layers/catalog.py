@@ -19,9 +19,8 @@ from layers.registry import LAYERS, LayerSpec
 DISPLAY_GRID = 1e-5
 REQUIRED_PROPERTIES = ("id", "name", "border", "description", "source", "geometry_quality")
 QUALITY_NOTES = {
-    "exact": "",
-    "approximate": "approximate geometry",
-    "schematic": "schematic route",
+    "nl": {"exact": "", "approximate": "benaderde ligging", "schematic": "schematische route"},
+    "en": {"exact": "", "approximate": "approximate geometry", "schematic": "schematic route"},
 }
 
 
@@ -161,15 +160,16 @@ STYLE_KEYS = ("status", "kind", "border", "geometry_quality", "country")
 
 
 def _display_properties(feature: MapFeature) -> dict[str, Any]:
-    props = {"id": feature.id, "tip": tooltip_html(feature)}
+    props = {"id": feature.id, **{f"tip_{lang}": tooltip_html(feature, lang) for lang in QUALITY_NOTES}}
     props.update({key: str(feature.properties[key]) for key in STYLE_KEYS if key in feature.properties})
     return props
 
 
-def tooltip_html(feature: MapFeature) -> str:
+def tooltip_html(feature: MapFeature, lang: str = "nl") -> str:
     """Return the hover text: the escaped name, plus a note when the geometry is not exact."""
-    note = QUALITY_NOTES.get(feature.quality, feature.quality)
-    text = f"<b>{html.escape(feature.name)}</b>"
+    note = QUALITY_NOTES[lang].get(feature.quality, feature.quality)
+    name = feature.properties.get("name_nl") if lang == "nl" and feature.properties.get("name_nl") else feature.name
+    text = f"<b>{html.escape(str(name))}</b>"
     if note:
         text += f"<br><i>{html.escape(note)}</i>"
     return text

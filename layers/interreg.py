@@ -23,7 +23,7 @@ class InterregStyle:
 
 def build(collection: dict[str, Any], lang: str = "nl") -> folium.FeatureGroup:
     """Return the Interreg layer."""
-    return geojson_layer(collection, t("layer.interreg", lang), InterregStyle())
+    return geojson_layer(collection, t("layer.interreg", lang), InterregStyle(), lang=lang)
 
 
 def legend(lang: str = "nl") -> list[LegendEntry]:

@@ -29,7 +29,7 @@ class PipelineStyle:
 
 def build(collection: dict[str, Any], lang: str = "nl") -> folium.FeatureGroup:
     """Return the pipeline layer (points drawn as small circles)."""
-    return geojson_layer(collection, t("layer.pipelines", lang), PipelineStyle(), point_radius=6)
+    return geojson_layer(collection, t("layer.pipelines", lang), PipelineStyle(), point_radius=6, lang=lang)
 
 
 def legend(lang: str = "nl") -> list[LegendEntry]:

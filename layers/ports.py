@@ -23,7 +23,7 @@ class PortStyle:
 
 def build(collection: dict[str, Any], lang: str = "nl") -> folium.FeatureGroup:
     """Return the port layer."""
-    return geojson_layer(collection, t("layer.ports", lang), PortStyle(), point_radius=9)
+    return geojson_layer(collection, t("layer.ports", lang), PortStyle(), point_radius=9, lang=lang)
 
 
 def legend(lang: str = "nl") -> list[LegendEntry]:

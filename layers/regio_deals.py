@@ -24,7 +24,7 @@ class RegioDealStyle:
 
 def build(collection: dict[str, Any], lang: str = "nl") -> folium.FeatureGroup:
     """Return the Regio Deal layer."""
-    return geojson_layer(collection, t("layer.regio_deals", lang), RegioDealStyle())
+    return geojson_layer(collection, t("layer.regio_deals", lang), RegioDealStyle(), lang=lang)
 
 
 def legend(lang: str = "nl") -> list[LegendEntry]:

@@ -33,7 +33,7 @@ class LayerSpec:
 LAYERS: tuple[LayerSpec, ...] = (
     LayerSpec(interreg.KIND, "interreg.geojson", "interreg:", interreg.build, interreg.legend, 0.003, show=False),
     LayerSpec(regio_deals.KIND, "regio_deals.geojson", "regiodeal:", regio_deals.build, regio_deals.legend, 0.001),
-    LayerSpec(borders.KIND, "borders.geojson", "border:", borders.build, borders.legend, 0.00012),
+    LayerSpec(borders.KIND, "borders.geojson", "border:", borders.build, borders.legend, 0.00005),
     LayerSpec(pipelines.KIND, "pipelines.geojson", "pipeline:", pipelines.build, pipelines.legend, 0.0005),
     LayerSpec(bus_lines.KIND, "bus_lines.geojson", "bus:", bus_lines.build, bus_lines.legend, 0.0005),
     LayerSpec(ports.KIND, "ports.geojson", "port:", ports.build, ports.legend, 0.0),
