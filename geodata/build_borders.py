@@ -120,29 +120,31 @@ def border_features() -> list[dict[str, Any]]:
     return out
 
 
-def basemap_features(tolerance: float = 0.002) -> list[dict[str, Any]]:
-    """Return the offline base map: land, and the three countries' land, simplified for display."""
-    land = sources.osm_land()
+def basemap_features(tolerance: float = 0.003, grid: float = 1e-3) -> list[dict[str, Any]]:
+    """Return the offline base map: the three countries' land and the other land around them.
+
+    It is a background only (about 100 m precision, 0.003 degree simplification): the borders
+    themselves are drawn from borders.geojson at full detail on top of it.
+    """
     source = (
         f"OSM land polygons via roaring-landmask {sources.package_version('roaring-landmask')}; "
         f"country areas via timezonefinder-data {sources.package_version('timezonefinder-data')}; "
         "(c) OpenStreetMap contributors, ODbL"
     )
-    shapes = {"land": land}
-    for code in ("NL", "BE", "DE"):
-        shapes[code.lower()] = sources.country_land(code)
+    countries = {code.lower(): sources.country_land(code) for code in ("NL", "BE", "DE")}
+    shapes = {"land": sources.osm_land().difference(shapely.union_all(list(countries.values()))), **countries}
     out = []
     for key, geom in shapes.items():
-        small = shapely.simplify(geom, tolerance, preserve_topology=True)
-        small = shapely.set_precision(small, 1e-4)
-        small = shapely.make_valid(small)
+        small = shapely.make_valid(
+            shapely.set_precision(shapely.simplify(geom, tolerance, preserve_topology=True), grid)
+        )
         polys = [g for g in getattr(small, "geoms", [small]) if g.geom_type == "Polygon" and g.area > tolerance**2]
         out.append(
             feature(
                 shapely.MultiPolygon(polys),
                 {
                     "id": f"basemap:{key}",
-                    "name": {"land": "Land", "nl": "Netherlands", "be": "Belgium", "de": "Germany"}[key],
+                    "name": {"land": "Other land", "nl": "Netherlands", "be": "Belgium", "de": "Germany"}[key],
                     "source": source,
                     "geometry_quality": "approximate",
                 },

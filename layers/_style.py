@@ -47,6 +47,17 @@ class LegendEntry:
     fill: str | None = None
 
 
+def in_language(collection: dict[str, Any], lang: str) -> dict[str, Any]:
+    """Return a shallow copy of a display collection whose features carry one ``tip``, in
+    ``lang``, instead of one per language (the map only ever shows one)."""
+    features = []
+    for feature in collection["features"]:
+        props = {k: v for k, v in feature["properties"].items() if not k.startswith("tip_")}
+        props["tip"] = feature["properties"][f"tip_{lang}"]
+        features.append({**feature, "properties": props})
+    return {"type": "FeatureCollection", "features": features}
+
+
 def geojson_layer(
     collection: dict[str, Any],
     name: str,
@@ -60,11 +71,11 @@ def geojson_layer(
     if not collection["features"]:
         return group  # folium cannot bind a tooltip to an empty collection
     folium.GeoJson(
-        collection,
+        in_language(collection, lang),
         name=name,
         style_function=style,
         highlight_function=lambda _feature: {"weight": 6, "fillOpacity": 0.35},
-        tooltip=folium.GeoJsonTooltip(fields=[f"tip_{lang}"], labels=False, sticky=True, class_name="feature-tip"),
+        tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False, sticky=True, class_name="feature-tip"),
         marker=folium.CircleMarker(radius=point_radius) if point_radius else None,
         on_each_feature=PROPERTIES_ONLY_ON_CLICK,
         zoom_on_click=False,

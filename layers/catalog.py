@@ -108,7 +108,7 @@ def load_catalog(geodata_dir: Path, layers: Iterable[LayerSpec] = LAYERS) -> Cat
             if feature.id in features:
                 raise GeodataError(f"{path.name}: duplicate feature id {feature.id!r}")
             features[feature.id] = feature
-        display[spec.kind] = display_collection(loaded, spec.tolerance)
+        display[spec.kind] = display_collection(loaded, spec.tolerance, spec.grid)
     return Catalog(features, display, {fid: f.anchor_latlon for fid, f in features.items()})
 
 
@@ -138,7 +138,7 @@ def _to_feature(raw: dict[str, Any], spec: LayerSpec, filename: str) -> MapFeatu
     return MapFeature(str(props["id"]), spec.kind, dict(props), geometry)
 
 
-def display_collection(features: list[MapFeature], tolerance: float) -> dict[str, Any]:
+def display_collection(features: list[MapFeature], tolerance: float, grid: float = DISPLAY_GRID) -> dict[str, Any]:
     """Return a small FeatureCollection: simplified geometry and only what the map needs.
 
     Each geometry is simplified on its own with ``preserve_topology`` (areas of one layer
@@ -150,8 +150,11 @@ def display_collection(features: list[MapFeature], tolerance: float) -> dict[str
         geom = feature.geometry
         if tolerance and geom.geom_type != "Point":
             geom = shapely.simplify(geom, tolerance, preserve_topology=True)
-        geom = shapely.set_precision(geom, DISPLAY_GRID)
-        out.append({"type": "Feature", "properties": _display_properties(feature), "geometry": mapping(geom)})
+        geom = shapely.set_precision(geom, grid)
+        # A top-level id lets folium key its style map on it instead of adding one to the dict.
+        out.append(
+            {"type": "Feature", "id": feature.id, "properties": _display_properties(feature), "geometry": mapping(geom)}
+        )
     return {"type": "FeatureCollection", "features": out}
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from types import ModuleType
 from typing import Any
 
 import folium
@@ -28,15 +29,22 @@ class LayerSpec:
     tolerance: float
     #: Switched on when the map opens (the large Interreg areas are off until asked for).
     show: bool = True
+    #: Display coordinate grid in degrees: 1e-5 (about 1 m) for lines and points, 1e-4 (about
+    #: 10 m) for the large approximate areas, where finer digits would only add bytes.
+    grid: float = 1e-5
+
+
+def _spec(module: ModuleType, filename: str, id_prefix: str, tolerance: float, **options: Any) -> LayerSpec:
+    return LayerSpec(module.KIND, filename, id_prefix, module.build, module.legend, tolerance, **options)
 
 
 LAYERS: tuple[LayerSpec, ...] = (
-    LayerSpec(interreg.KIND, "interreg.geojson", "interreg:", interreg.build, interreg.legend, 0.003, show=False),
-    LayerSpec(regio_deals.KIND, "regio_deals.geojson", "regiodeal:", regio_deals.build, regio_deals.legend, 0.001),
-    LayerSpec(borders.KIND, "borders.geojson", "border:", borders.build, borders.legend, 0.00005),
-    LayerSpec(pipelines.KIND, "pipelines.geojson", "pipeline:", pipelines.build, pipelines.legend, 0.0005),
-    LayerSpec(bus_lines.KIND, "bus_lines.geojson", "bus:", bus_lines.build, bus_lines.legend, 0.0005),
-    LayerSpec(ports.KIND, "ports.geojson", "port:", ports.build, ports.legend, 0.0),
+    _spec(interreg, "interreg.geojson", "interreg:", 0.004, show=False, grid=1e-4),
+    _spec(regio_deals, "regio_deals.geojson", "regiodeal:", 0.002, grid=1e-4),
+    _spec(borders, "borders.geojson", "border:", 0.00005),
+    _spec(pipelines, "pipelines.geojson", "pipeline:", 0.0005),
+    _spec(bus_lines, "bus_lines.geojson", "bus:", 0.0005),
+    _spec(ports, "ports.geojson", "port:", 0.0),
 )
 
 BUILDERS: dict[str, LayerSpec] = {spec.kind: spec for spec in LAYERS}

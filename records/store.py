@@ -10,8 +10,10 @@ reported with their line number and are carried through rewrites byte for byte.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
+import gc
 import io
 import os
 import tempfile
@@ -127,22 +129,29 @@ class CsvStore:
         records: list[Record] = []
         problems: list[RowProblem] = []
         seen: set[str] = set()
-        for row in self._raw_rows():
-            problem = self._check_shape(row)
-            if problem is None:
-                try:
-                    record = Record.from_row(dict(zip(COLUMNS, row.fields, strict=True)), known, today)
-                except RecordError as exc:
-                    problem = RowProblem(row.line, str(exc), row.fields[0])
+        with _gc_paused():  # many small objects: collector passes took a third of the load time
+            for row in self._raw_rows():
+                result = self._read_row(row, known, today, seen)
+                if isinstance(result, Record):
+                    seen.add(result.id)
+                    records.append(result)
                 else:
-                    if record.id in seen:
-                        problem = RowProblem(row.line, f"duplicate id {record.id!r}", record.id)
-                    else:
-                        seen.add(record.id)
-                        records.append(record)
-                        continue
-            problems.append(problem)
+                    problems.append(result)
         return LoadResult(tuple(records), tuple(problems))
+
+    def _read_row(
+        self, row: _RawRow, known: frozenset[str] | None, today: dt.date | None, seen: set[str]
+    ) -> Record | RowProblem:
+        problem = self._check_shape(row)
+        if problem is not None:
+            return problem
+        try:
+            record = Record.from_row(dict(zip(COLUMNS, row.fields, strict=True)), known, today)
+        except RecordError as exc:
+            return RowProblem(row.line, str(exc), row.fields[0])
+        if record.id in seen:
+            return RowProblem(row.line, f"duplicate id {record.id!r}", record.id)
+        return record
 
     def history(self, record_id: str | None = None) -> list[HistoryEntry]:
         """Return the recorded changes, oldest first, optionally of one record only."""
@@ -271,6 +280,17 @@ class CsvStore:
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _ends_with_newline(path: Path) -> bool:

@@ -71,5 +71,5 @@ def test_bad_geodata_is_refused_with_file_and_feature(tmp_path: Path) -> None:
     ports = json.loads((tmp_path / "ports.geojson").read_text())
     ports["features"][0]["properties"]["id"] = "harbour:x"
     (tmp_path / "ports.geojson").write_text(json.dumps(ports))
-    with pytest.raises(GeodataError, match="ports.geojson: id 'harbour:x' must start with 'port:'"):
+    with pytest.raises(GeodataError, match=r"ports\.geojson: id 'harbour:x' must start with 'port:'"):
         load_catalog(tmp_path)
