@@ -23,8 +23,11 @@ class BorderStyle:
     def __call__(self, feature: dict[str, Any]) -> dict[str, Any]:
         props = feature["properties"]
         if props.get("kind") == "enclave":
-            color = self.belgium if props.get("country") == "BE" else PALETTE["orange"]
-            return path_style(color=color, weight=2, fillColor=color, fillOpacity=0.45)
+            # Belgian parcels filled, Dutch counter-enclaves light: the map reads like the
+            # patchwork it is on the ground.
+            if props.get("country") == "BE":
+                return path_style(color=self.belgium, weight=2, fillColor=self.belgium, fillOpacity=0.45)
+            return path_style(color=self.belgium, weight=2, fillColor="#ffffff", fillOpacity=0.85)
         if props.get("border") == "NL-DE":
             return path_style(color=self.germany, weight=self.weight, dashArray=self.germany_dash)
         return path_style(color=self.belgium, weight=self.weight)
