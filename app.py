@@ -384,7 +384,14 @@ def draw_map(catalog: Catalog, base: dict, index: RecordIndex, lang: str, height
     anchors = catalog.anchors
     center, zoom = st.session_state[state.VIEW_REQUEST]
     value = st_folium(
-        build_map(catalog, base, lang, height, shown=st.session_state[state.SHOWN_AT_START]),
+        build_map(
+            catalog,
+            base,
+            lang,
+            height,
+            shown=st.session_state[state.SHOWN_AT_START],
+            large_type=st.session_state[state.PRESENT],
+        ),
         key=state.MAP_KEY,
         height=height,
         use_container_width=True,

@@ -173,6 +173,8 @@ def tooltip_html(feature: MapFeature, lang: str = "nl") -> str:
     note = QUALITY_NOTES[lang].get(feature.quality, feature.quality)
     name = feature.properties.get("name_nl") if lang == "nl" and feature.properties.get("name_nl") else feature.name
     text = f"<b>{html.escape(str(name))}</b>"
+    if feature.properties.get("kind") == "land_border":
+        text += f" · {float(feature.properties['length_km']):.1f} km"
     if note:
         text += f"<br><i>{html.escape(note)}</i>"
     return text

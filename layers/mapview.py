@@ -55,6 +55,15 @@ MAP_CSS = """
 """ % {"sea": basemap.SEA_COLOR}  # noqa: UP031 (CSS braces make str.format awkward)
 
 
+#: For a projector: tooltips, labels and legend readable from the back of the hall.
+LARGE_TYPE_CSS = """
+.feature-tip { font-size: 22px; }
+.border-label { font-size: 17px; }
+.map-legend { font-size: 17px; max-width: 340px; }
+.leaflet-control-layers { font-size: 16px; }
+"""
+
+
 class _MapExtras(MacroElement):
     """A legend control and the data attribution, added once the map exists."""
 
@@ -189,6 +198,7 @@ def build_map(
     lang: str = "nl",
     height: int = 650,
     shown: frozenset[str] | None = None,
+    large_type: bool = False,
 ) -> folium.Map:
     """Return the complete static map. It depends only on its arguments, so identical
     inputs give an identical map (and streamlit-folium keeps the same iframe).
@@ -207,7 +217,8 @@ def build_map(
         height=height,
         bounds=[list(HOME_BOUNDS[0]), list(HOME_BOUNDS[1])],
     )
-    fmap.get_root().header.add_child(Element(f"<style>{MAP_CSS}{HOTSPOT_CSS}</style>"))
+    css = MAP_CSS + HOTSPOT_CSS + (LARGE_TYPE_CSS if large_type else "")
+    fmap.get_root().header.add_child(Element(f"<style>{css}</style>"))
     basemap.build(basemap_data, lang).add_to(fmap)
     basemap.online_tiles(lang).add_to(fmap)
     entries: list[LegendEntry] = []
