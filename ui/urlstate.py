@@ -9,11 +9,13 @@ are ignored, so a mangled link still opens the map.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, MutableMapping
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlencode
 
-from records import Border, Kind, Status, Theme
+from records import Border, Kind, RecordFilter, Status, Theme
+from ui import state
 
 
 @dataclass(frozen=True)
@@ -128,3 +130,45 @@ def share_url(base_url: str, view: ViewState) -> str:
         base += "/"
     query = urlencode(to_query(view), safe=",:")
     return f"{base}?{query}" if query else base
+
+
+def apply_to_state(session: MutableMapping[str, Any], view: ViewState) -> None:
+    """On a session's first run, take over what the link asks for."""
+    session[state.SELECTED] = view.feature
+    session[state.LANG] = view.lang
+    session[state.PRESENT] = view.present
+    session[state.STOP] = view.stop or (1 if view.present else None)
+    session[state.SHOWN_AT_START] = frozenset(view.layers) if view.layers is not None else None
+    session[state.VIEW_REQUEST] = (view.center, view.zoom)
+    session[state.FILTER_BORDER], session[state.FILTER_THEME] = list(view.borders), list(view.themes)
+    session[state.FILTER_STATUS], session[state.FILTER_KIND] = list(view.statuses), list(view.kinds)
+    session[state.FILTER_TEXT] = view.text
+
+
+def from_state(
+    session: Mapping[str, Any], criteria: RecordFilter, lang: str, layer_kinds: Mapping[str, str]
+) -> ViewState:
+    """Return the view as it is now. ``layer_kinds`` maps layer display names to kinds."""
+    value = session.get(state.LAST_MAP_VALUE) or {}
+    center = value.get("center") or {}
+    selected_layers = value.get("selected_layers")
+    layers = None
+    if selected_layers is not None:
+        layers = tuple(sorted({layer_kinds[x["name"]] for x in selected_layers if x.get("name") in layer_kinds}))
+    elif session[state.SHOWN_AT_START] is not None:
+        layers = tuple(sorted(session[state.SHOWN_AT_START]))
+    requested_center, requested_zoom = session[state.VIEW_REQUEST]
+    return ViewState(
+        feature=session[state.SELECTED],
+        layers=layers,
+        borders=tuple(criteria.borders),
+        themes=tuple(criteria.themes),
+        statuses=tuple(criteria.statuses),
+        kinds=tuple(criteria.kinds),
+        text=criteria.text,
+        center=(center["lat"], center["lng"]) if center else requested_center,
+        zoom=value.get("zoom") or requested_zoom,
+        lang=lang,
+        present=session[state.PRESENT],
+        stop=session[state.STOP] if session[state.PRESENT] else None,
+    )
