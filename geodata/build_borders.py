@@ -120,10 +120,10 @@ def border_features() -> list[dict[str, Any]]:
     return out
 
 
-def basemap_features(tolerance: float = 0.003, grid: float = 1e-3) -> list[dict[str, Any]]:
+def basemap_features(tolerance: float = 0.004, grid: float = 1e-3) -> list[dict[str, Any]]:
     """Return the offline base map: the three countries' land and the other land around them.
 
-    It is a background only (about 100 m precision, 0.003 degree simplification): the borders
+    It is a background only (about 100 m precision, 0.004 degree simplification): the borders
     themselves are drawn from borders.geojson at full detail on top of it.
     """
     source = (

@@ -29,8 +29,8 @@ class LayerSpec:
     tolerance: float
     #: Switched on when the map opens (the large Interreg areas are off until asked for).
     show: bool = True
-    #: Display coordinate grid in degrees: 1e-5 (about 1 m) for lines and points, 1e-4 (about
-    #: 10 m) for the large approximate areas, where finer digits would only add bytes.
+    #: Display coordinate grid in degrees: 1e-5 (about 1 m) for lines and points; coarser for
+    #: the approximate areas (whose edges are km-scale estimates), where digits only add bytes.
     grid: float = 1e-5
 
 
@@ -39,9 +39,9 @@ def _spec(module: ModuleType, filename: str, id_prefix: str, tolerance: float, *
 
 
 LAYERS: tuple[LayerSpec, ...] = (
-    _spec(interreg, "interreg.geojson", "interreg:", 0.004, show=False, grid=1e-4),
-    _spec(regio_deals, "regio_deals.geojson", "regiodeal:", 0.002, grid=1e-4),
-    _spec(borders, "borders.geojson", "border:", 0.00005),
+    _spec(interreg, "interreg.geojson", "interreg:", 0.006, show=False, grid=1e-3),
+    _spec(regio_deals, "regio_deals.geojson", "regiodeal:", 0.003, grid=1e-4),
+    _spec(borders, "borders.geojson", "border:", 0.00007, grid=1e-4),
     _spec(pipelines, "pipelines.geojson", "pipeline:", 0.0005),
     _spec(bus_lines, "bus_lines.geojson", "bus:", 0.0005),
     _spec(ports, "ports.geojson", "port:", 0.0),

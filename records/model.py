@@ -43,6 +43,8 @@ ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
 FEATURE_ID_RE = re.compile(r"^[a-z]+:[a-z0-9-]+$")
 EARLIEST_DATE = dt.date(1990, 1, 1)
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_URLISH = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:/|(?:^|\s)(?:https?|www\.|javascript:|data:|file:)", re.IGNORECASE)
+_VOCABULARIES = {"kind": Kind, "theme": Theme, "status": Status}
 
 
 class RecordError(ValueError):
@@ -112,12 +114,6 @@ class Record(BaseModel):
     updated_on: dt.date
     reported_by: Line = Field(default="", max_length=120)
 
-    @field_validator("kind", "theme", "status", mode="before")
-    @classmethod
-    def _parse_vocab(cls, value: Any, info: ValidationInfo) -> Any:
-        vocab = {"kind": Kind, "theme": Theme, "status": Status}[info.field_name]
-        return vocab.parse(value) if isinstance(value, str) else value
-
     @field_validator("borders", mode="before")
     @classmethod
     def _parse_borders(cls, value: Any) -> Any:
@@ -157,6 +153,8 @@ class Record(BaseModel):
     @classmethod
     def _check_source_urls(cls, value: str) -> str:
         # A citation may carry URLs ("Kamerstuk …; https://…"): each one must be well-formed.
+        if not _URLISH.search(value):
+            return value
         for token in re.split(r"[\s;,]+", value):
             looks_like_url = re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:/", token) or token.lower().startswith(
                 ("http", "www.", "javascript:", "data:", "file:")
@@ -279,6 +277,9 @@ def _problems(exc: ValidationError) -> dict[str, str]:
             message = "needs at least one value"
         elif error["type"] in ("date_from_datetime_parsing", "date_parsing", "date_type"):
             message = f"{error.get('input')!r} is not a date in the form YYYY-MM-DD"
+        elif error["type"] == "enum" and column in _VOCABULARIES:
+            choices = ", ".join(m.value for m in _VOCABULARIES[column])
+            message = f"{error.get('input')!r} is not a known {column}; choose one of: {choices}"
         elif error["type"] == "string_pattern_mismatch":
             message = "may hold only lower-case letters, digits and hyphens"
         problems.setdefault(column, message)

@@ -58,7 +58,8 @@ def click_latlon(frame: FrameLocator, lat: float, lon: float) -> None:
 def set_view(frame: FrameLocator, lat: float, lon: float, zoom: float) -> None:
     """Centre the map on (lat, lon) at ``zoom`` and check that it stayed there."""
     container = frame.locator("#map_div")
-    container.evaluate("(el, v) => window.map.setView([v[0], v[1]], v[2], {animate: false})", [lat, lon, zoom])
+    # The arrow function returns nothing: returning the Leaflet map made Playwright serialise it (3 s).
+    container.evaluate("(el, v) => { window.map.setView([v[0], v[1]], v[2], {animate: false}); }", [lat, lon, zoom])
     center = container.evaluate(
         "() => { const c = window.map.getCenter(); return [c.lat, c.lng, window.map.getZoom()]; }"
     )
