@@ -66,8 +66,14 @@ class LoadResult:
 @dataclass(frozen=True)
 class _RawRow:
     line: int
-    text: str
+    end: int
     fields: list[str]
+    source: list[str] = field(repr=False)  # all lines of the file, shared by every row
+
+    @property
+    def text(self) -> str:
+        """The row exactly as it stands in the file (joined only when a rewrite needs it)."""
+        return "".join(self.source[self.line - 1 : self.end])
 
 
 def _csv_line(values: Iterable[str]) -> str:
@@ -89,10 +95,10 @@ def _split_rows(text: str) -> Iterator[_RawRow]:
         except csv.Error as exc:
             start = consumed + 1
             consumed = reader.line_num
-            yield _RawRow(start, "".join(lines[start - 1 : consumed]), [f"\0csv error: {exc}"])
+            yield _RawRow(start, consumed, [f"\0csv error: {exc}"], lines)
             continue
         start, consumed = consumed + 1, reader.line_num
-        yield _RawRow(start, "".join(lines[start - 1 : consumed]), fields)
+        yield _RawRow(start, consumed, fields, lines)
 
 
 class CsvStore:
@@ -126,6 +132,7 @@ class CsvStore:
     def load(self, known_feature_ids: Iterable[str] | None = None, today: dt.date | None = None) -> LoadResult:
         """Read and validate every row; invalid rows are skipped and reported, never changed."""
         known = None if known_feature_ids is None else frozenset(known_feature_ids)
+        today = today or dt.date.today()
         records: list[Record] = []
         problems: list[RowProblem] = []
         seen: set[str] = set()
