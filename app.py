@@ -19,7 +19,7 @@ from layers.assets import ensure_vendor_assets
 from layers.catalog import Catalog, load_catalog
 from layers.mapview import layer_names
 from layers.registry import LAYERS
-from records import CsvStore, LoadResult, RecordIndex
+from records import CsvStore, RecordIndex, RowProblem
 from ui import present, sidebar, state, urlstate, views
 from ui.i18n import t
 from ui.tour import Tour, load_tour
@@ -55,8 +55,9 @@ def cached_basemap(path: str, mtime: float) -> dict:
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def cached_records(path: str, version: int, known_ids: frozenset[str]) -> LoadResult:
-    return CsvStore(path).load(known_ids)
+def cached_records(path: str, version: int, known_ids: frozenset[str]) -> tuple[RecordIndex, tuple[RowProblem, ...]]:
+    loaded = CsvStore(path).load(known_ids)
+    return RecordIndex(loaded.records), loaded.problems
 
 
 @st.cache_data(show_spinner=False)
@@ -86,9 +87,8 @@ def main() -> None:
         lang = st.radio(t("app.language", "nl"), ["nl", "en"], horizontal=True, key=state.LANG)
     base = cached_basemap(str(GEODATA_DIR / "basemap.geojson"), _dir_mtime(GEODATA_DIR))
     store = CsvStore(records_path())
-    loaded = cached_records(str(store.path), store.mtime_ns(), frozenset(catalog.features))
+    all_records, problems = cached_records(str(store.path), store.mtime_ns(), frozenset(catalog.features))
     criteria = sidebar.filters(lang)
-    all_records = RecordIndex(loaded.records)
     index = all_records.filtered(criteria)
 
     tour = cached_tour(str(TOUR_FILE), TOUR_FILE.stat().st_mtime, frozenset(catalog.features)) if presenting else None
@@ -100,9 +100,9 @@ def main() -> None:
         sidebar.editing(catalog, all_records, store, lang)
         st.title(t("app.title", lang))
         st.caption(t("app.subtitle", lang))
-    if loaded.problems:
-        with st.expander(f"⚠️ {len(loaded.problems)} {t('app.data_problems', lang, file=store.path.name)}"):
-            for problem in loaded.problems:
+    if problems:
+        with st.expander(f"⚠️ {len(problems)} {t('app.data_problems', lang, file=store.path.name)}"):
+            for problem in problems:
                 st.text(f"{t('app.line', lang)} {problem.line}: {problem.reason}")
 
     if tour is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -72,25 +73,33 @@ class RecordIndex:
         skip = {r.id for r in exclude}
         return sort_for_display(r for r in self.records if border in r.borders and r.id not in skip)
 
-    def open_obstacle_counts(self) -> dict[str, int]:
-        """Return, per feature id, how many open obstacles are tied to it (the hotspots)."""
+    @functools.cached_property
+    def _open_counts(self) -> dict[str, int]:
         counts: Counter[str] = Counter()
         for record in self.records:
             if record.is_open:
                 counts.update(record.feature_ids)
         return dict(counts)
 
+    def open_obstacle_counts(self) -> dict[str, int]:
+        """Return, per feature id, how many open obstacles are tied to it (the hotspots)."""
+        return dict(self._open_counts)
+
     def linked_feature_ids(self) -> set[str]:
         return set(self._by_feature)
 
-    def counts(self) -> dict[str, int]:
-        """Return totals by kind ("obstacle", "initiative") and "open" obstacles."""
+    @functools.cached_property
+    def _totals(self) -> dict[str, int]:
         kinds = Counter(r.kind.value for r in self.records)
         return {
             "total": len(self.records),
             **{k.value: kinds.get(k.value, 0) for k in Kind},
             "open": sum(r.is_open for r in self.records),
         }
+
+    def counts(self) -> dict[str, int]:
+        """Return totals by kind ("obstacle", "initiative") and "open" obstacles."""
+        return dict(self._totals)
 
 
 def sort_for_display(records: Iterable[Record]) -> list[Record]:

@@ -56,6 +56,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Geen records bij dit object (met de huidige filters).",
         "No records for this feature (with the current filters).",
     ),
+    "panel.more": ("… en nog {n}: zie de tabel onder de kaart.", "… and {n} more: see the table below the map."),
+    "table.limited": (
+        "De tabel toont de eerste {shown} van {total}; verfijn met de filters of download de CSV.",
+        "The table shows the first {shown} of {total}; narrow it with the filters or download the CSV.",
+    ),
     "panel.whole_border": ("Elders langs deze grens", "Elsewhere along this border"),
     "panel.source": ("Bron", "Source"),
     "panel.quality": ("Geometrie", "Geometry"),

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from layers.catalog import MapFeature
 from records import HistoryEntry, Record
@@ -125,13 +125,20 @@ def record_card(record: Record, history: Sequence[HistoryEntry] = (), lang: str 
     )
 
 
+#: A panel lists at most this many records per section; the table below has them all.
+PANEL_LIMIT = 50
+
+
 def records_section(
     title: str,
-    records: Iterable[Record],
+    records: Sequence[Record],
     history: Mapping[str, Sequence[HistoryEntry]],
     lang: str = "nl",
+    limit: int = PANEL_LIMIT,
 ) -> str:
-    """Return a titled list of record cards (or a short 'none' line)."""
-    cards = "".join(record_card(r, history.get(r.id, ()), lang) for r in records)
+    """Return a titled list of record cards (or a short 'none' line), at most ``limit`` of them."""
+    cards = "".join(record_card(r, history.get(r.id, ()), lang) for r in records[:limit])
     body = cards or f'<p class="bp-meta">{escape(t("panel.none", lang))}</p>'
+    if len(records) > limit:
+        body += f'<p class="bp-meta">{escape(t("panel.more", lang, n=len(records) - limit))}</p>'
     return f'<div class="bp-card"><div class="bp-section">{escape(title)}</div>{body}</div>'

@@ -46,9 +46,15 @@ def detail_panel(catalog: Catalog, index: RecordIndex, store: CsvStore, lang: st
     st.html("".join(parts))
 
 
+#: Rows sent to the table; beyond this a browser table only slows every rerun down.
+TABLE_LIMIT = 2000
+
+
 def records_table(index: RecordIndex, lang: str) -> None:
     st.subheader(t("table.header", lang))
     st.caption(t("table.counts", lang, **index.counts()))
+    if len(index.records) > TABLE_LIMIT:
+        st.caption(t("table.limited", lang, shown=TABLE_LIMIT, total=len(index.records)))
     st.dataframe(
         [
             {
@@ -62,7 +68,7 @@ def records_table(index: RecordIndex, lang: str) -> None:
                 t("table.updated", lang): r.updated_on.isoformat(),
                 t("panel.source", lang): r.source,
             }
-            for r in index.records
+            for r in index.records[:TABLE_LIMIT]
         ],
         hide_index=True,
         width="stretch",
