@@ -36,10 +36,15 @@ def open_map(page: Page, url: str) -> FrameLocator:
     return frame
 
 
-def wait_idle(page: Page) -> None:
-    """Wait until Streamlit has finished its current run (the status widget is gone)."""
-    page.wait_for_timeout(300)
-    expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0, timeout=60_000)
+def wait_idle(page: Page, quiet_ms: int = 600) -> None:
+    """Wait until Streamlit has been idle for ``quiet_ms``: streamlit-folium reports a pan or
+    zoom after a 250 ms debounce, so one idle moment right after a map move is not enough."""
+    status = page.locator('[data-testid="stStatusWidget"]')
+    quiet = 0
+    while quiet < quiet_ms:
+        page.wait_for_timeout(100)
+        quiet = quiet + 100 if status.count() == 0 else 0
+    expect(status).to_have_count(0, timeout=60_000)
 
 
 def collapse_legend(frame: FrameLocator) -> None:
