@@ -19,7 +19,7 @@ from layers.assets import ensure_vendor_assets
 from layers.catalog import Catalog, load_catalog
 from layers.mapview import layer_names
 from layers.registry import LAYERS
-from records import CsvStore, RecordIndex, RowProblem
+from records import CsvStore, HistoryEntry, RecordIndex, RowProblem
 from ui import present, sidebar, state, urlstate, views
 from ui.i18n import t
 from ui.tour import Tour, load_tour
@@ -60,6 +60,11 @@ def cached_records(path: str, version: int, known_ids: frozenset[str]) -> tuple[
     return RecordIndex(loaded.records), loaded.problems
 
 
+@st.cache_resource(show_spinner=False, max_entries=8)
+def cached_history(path: str, version: int) -> dict[str, tuple[HistoryEntry, ...]]:
+    return CsvStore(path).history_by_record()
+
+
 @st.cache_data(show_spinner=False)
 def cached_tour(path: str, mtime: float, known_ids: frozenset[str]) -> Tour:
     return load_tour(Path(path), known_ids)
@@ -87,7 +92,9 @@ def main() -> None:
         lang = st.radio(t("app.language", "nl"), ["nl", "en"], horizontal=True, key=state.LANG)
     base = cached_basemap(str(GEODATA_DIR / "basemap.geojson"), _dir_mtime(GEODATA_DIR))
     store = CsvStore(records_path())
-    all_records, problems = cached_records(str(store.path), store.mtime_ns(), frozenset(catalog.features))
+    version = store.mtime_ns()
+    all_records, problems = cached_records(str(store.path), version, frozenset(catalog.features))
+    history = cached_history(str(store.path), version)
     criteria = sidebar.filters(lang)
     index = all_records.filtered(criteria)
 
@@ -111,7 +118,7 @@ def main() -> None:
         with caption_col:
             present.caption(tour, lang)
         with panel_col:
-            views.detail_panel(catalog, index, store, lang)
+            views.detail_panel(catalog, index, history, lang)
     else:
         map_tab, stats_tab = st.tabs([t("tab.map", lang), t("tab.stats", lang)], key="view_tab", on_change="rerun")
         with map_tab:
@@ -119,7 +126,7 @@ def main() -> None:
             with map_col:
                 views.map_area(catalog, base, index, lang, height=views.MAP_HEIGHT)
             with panel_col:
-                views.detail_panel(catalog, index, store, lang)
+                views.detail_panel(catalog, index, history, lang)
             views.records_table(index, lang)
         if stats_tab.open:  # the charts cost ~60 ms: drawn only when looked at
             with stats_tab:

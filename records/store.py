@@ -168,6 +168,13 @@ class CsvStore:
             entries = [HistoryEntry(**row) for row in csv.DictReader(handle) if len(row) == len(HISTORY_COLUMNS)]
         return [e for e in entries if record_id is None or e.record_id == record_id]
 
+    def history_by_record(self) -> dict[str, tuple[HistoryEntry, ...]]:
+        """Return every record's changes, oldest first, keyed by record id."""
+        grouped: dict[str, list[HistoryEntry]] = {}
+        for entry in self.history():
+            grouped.setdefault(entry.record_id, []).append(entry)
+        return {record_id: tuple(entries) for record_id, entries in grouped.items()}
+
     def _raw_rows(self) -> list[_RawRow]:
         """Return every row after the header (the header itself is ``_header_and_rows()[0]``)."""
         return self._header_and_rows()[1]

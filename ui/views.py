@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 import streamlit as st
 from streamlit_folium import st_folium
 
 from layers import overlays
 from layers.catalog import Catalog
 from layers.mapview import build_map
-from records import Border, CsvStore, RecordIndex, Status, Theme
+from records import Border, HistoryEntry, RecordIndex, Status, Theme
 from records import stats as record_stats
 from ui import exports, facts, forms, panel, state
 from ui.i18n import t
@@ -26,16 +28,15 @@ def standalone_map(
     return exports.standalone_map_html(fmap)
 
 
-def detail_panel(catalog: Catalog, index: RecordIndex, store: CsvStore, lang: str) -> None:
+def detail_panel(
+    catalog: Catalog, index: RecordIndex, history: Mapping[str, Sequence[HistoryEntry]], lang: str
+) -> None:
     feature = catalog.get(st.session_state[state.SELECTED])
     if feature is None:
         st.info(t("panel.empty", lang))
         return
     st.button(t("panel.clear", lang), on_click=state.select, args=(st.session_state, None), key="clear_selection")
     tied = index.for_feature(feature.id)
-    history: dict[str, list] = {}
-    for entry in store.history():
-        history.setdefault(entry.record_id, []).append(entry)
     parts = [panel.PANEL_CSS, panel.feature_card(feature, lang)]
     parts.append(panel.records_section(f"{t('panel.records', lang)} ({len(tied)})", tied, history, lang))
     if feature.layer == "borders":
