@@ -83,7 +83,7 @@ def statistics(index: RecordIndex, catalog: Catalog, lang: str) -> None:
         with col:
             st.markdown(f"**{t(f'filters.{attribute}', lang)}**")
             counts = record_stats.count_by(records, attribute)
-            st.bar_chart({vocab(k).label(lang): v for k, v in counts.items()}, horizontal=True, height=260)
+            st.bar_chart({vocab(k).label(lang): v for k, v in counts.items()}, horizontal=True, height=380)
     st.markdown(f"**{t('stats.over_time', lang)}**")
     series = record_stats.open_vs_solved(records)
     if series:
