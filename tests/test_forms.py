@@ -144,6 +144,7 @@ def test_clicked_feature_prefills_the_form(app_csv) -> None:
     at, _ = app_csv
     click(at, "bus:350-maastricht-aachen")
     assert at.sidebar.multiselect(key="report_feature_ids").value == ["bus:350-maastricht-aachen"]
+    assert at.sidebar.multiselect(key="report_border").value == [Border.NL_DE]
 
 
 def test_status_update_is_kept_as_history(app_csv) -> None:

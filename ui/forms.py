@@ -53,7 +53,7 @@ class EditorSettings:
 
 
 def prefill_feature(state: MutableMapping[str, Any], feature_id: str | None) -> None:
-    """Put the feature clicked on the map into the form's linked-feature field.
+    """Put the feature clicked on the map (and its border) into the form.
 
     The field is set when the form is next drawn (a widget's value cannot change once drawn).
     """
@@ -73,8 +73,9 @@ def report_form(catalog: Catalog, store: CsvStore, settings: EditorSettings, lan
     if state.pop(CLEAR, False):
         for name, value in TEXT_DEFAULTS.items():
             state[PREFIX + name] = list(value) if isinstance(value, list) else value
-    if pending := state.pop(PENDING_FEATURE, None):
-        state[PREFIX + "feature_ids"] = [pending]
+    if (pending := state.pop(PENDING_FEATURE, None)) and (feature := catalog.get(pending)):
+        state[PREFIX + "feature_ids"] = [feature.id]
+        state[PREFIX + "border"] = [b for b in Border if b.value in feature.borders]
     if notice := state.pop(NOTICE, ""):
         st.success(notice)
     names = {fid: f"{f.name} ({fid})" for fid, f in sorted(catalog.features.items(), key=lambda kv: kv[1].name)}
