@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,7 +45,9 @@ def build(
     for label in labels or []:
         folium.Marker(
             label["latlon"],
-            icon=folium.DivIcon(html=f'<div class="border-label">{_escape(label["text"])}</div>', icon_size=(190, 24)),
+            icon=folium.DivIcon(
+                html=f'<div class="border-label">{html.escape(label["text"])}</div>', icon_size=(190, 24)
+            ),
             interactive=False,
         ).add_to(group)
     return group
@@ -57,9 +60,3 @@ def legend(lang: str = "nl") -> list[LegendEntry]:
         LegendEntry(t("legend.border_de", lang), style.germany, "dashed"),
         LegendEntry(t("legend.enclave", lang), style.belgium, "area", fill=style.belgium),
     ]
-
-
-def _escape(text: str) -> str:
-    import html
-
-    return html.escape(text)

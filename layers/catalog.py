@@ -90,12 +90,6 @@ class Catalog:
             return None
         return next(f for f in self.display[feature.layer]["features"] if f["properties"]["id"] == feature_id)
 
-    def search(self, text: str) -> list[MapFeature]:
-        """Return features whose name or id contains every word of ``text``, by name."""
-        words = text.lower().split()
-        hits = [f for f in self.features.values() if all(w in f"{f.name} {f.id}".lower() for w in words)]
-        return sorted(hits, key=lambda f: f.name.lower())
-
 
 def load_catalog(geodata_dir: Path, layers: Iterable[LayerSpec] = LAYERS) -> Catalog:
     """Read every registered layer file, validate it and prepare its display geometry."""

@@ -56,7 +56,3 @@ def get(kind: str) -> LayerSpec:
         return BUILDERS[kind]
     except KeyError:
         raise ValueError(f"unknown layer {kind!r}; known: {sorted(BUILDERS)}") from None
-
-
-def build_layer(kind: str, collection: dict[str, Any], lang: str = "nl", **kwargs: Any) -> folium.FeatureGroup:
-    return get(kind).build(collection, lang, **kwargs)

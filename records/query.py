@@ -85,9 +85,6 @@ class RecordIndex:
         """Return, per feature id, how many open obstacles are tied to it (the hotspots)."""
         return dict(self._open_counts)
 
-    def linked_feature_ids(self) -> set[str]:
-        return set(self._by_feature)
-
     @functools.cached_property
     def _totals(self) -> dict[str, int]:
         kinds = Counter(r.kind.value for r in self.records)

@@ -44,13 +44,18 @@ def test_display_simplification_keeps_border_length(catalog, feature_id: str) ->
     assert abs(shown - full) / full < 0.005
 
 
-def test_display_properties_hold_only_escaped_text(tmp_path: Path) -> None:
+def geodata_with_first_port(tmp_path: Path, **properties: str) -> Path:
+    """A copy of geodata/ whose first port has ``properties`` changed."""
     for path in GEODATA.glob("*.geojson"):
         shutil.copy(path, tmp_path)
     ports = json.loads((tmp_path / "ports.geojson").read_text())
-    ports["features"][0]["properties"]["name"] = "<img src=x onerror=alert(1)>"
+    ports["features"][0]["properties"].update(properties)
     (tmp_path / "ports.geojson").write_text(json.dumps(ports))
-    catalog = load_catalog(tmp_path)
+    return tmp_path
+
+
+def test_display_properties_hold_only_escaped_text(tmp_path: Path) -> None:
+    catalog = load_catalog(geodata_with_first_port(tmp_path, name="<img src=x onerror=alert(1)>"))
     tip = catalog.display["ports"]["features"][0]["properties"]["tip_en"]
     assert "&lt;img src=x onerror=alert(1)&gt;" in tip and "<img" not in tip
     assert set(catalog.display["ports"]["features"][0]["properties"]) <= {
@@ -66,10 +71,5 @@ def test_display_properties_hold_only_escaped_text(tmp_path: Path) -> None:
 
 
 def test_bad_geodata_is_refused_with_file_and_feature(tmp_path: Path) -> None:
-    for path in GEODATA.glob("*.geojson"):
-        shutil.copy(path, tmp_path)
-    ports = json.loads((tmp_path / "ports.geojson").read_text())
-    ports["features"][0]["properties"]["id"] = "harbour:x"
-    (tmp_path / "ports.geojson").write_text(json.dumps(ports))
     with pytest.raises(GeodataError, match=r"ports\.geojson: id 'harbour:x' must start with 'port:'"):
-        load_catalog(tmp_path)
+        load_catalog(geodata_with_first_port(tmp_path, id="harbour:x"))
