@@ -24,6 +24,9 @@ GOOD = (
 )
 
 
+TODAY = dt.date(2026, 1, 15)  # a fixed "today": no test depends on the calendar
+
+
 def draft(n: int = 0, **changes: str) -> Record:
     fields = {
         "kind": "obstacle",
@@ -36,7 +39,7 @@ def draft(n: int = 0, **changes: str) -> Record:
         "source": "https://example.org/a?b=1",
         **changes,
     }
-    return Record.create(fields, KNOWN)
+    return Record.create(fields, KNOWN, today=TODAY)
 
 
 @pytest.mark.parametrize(
@@ -105,10 +108,9 @@ def test_status_change_follows_lifecycle_and_keeps_history(tmp_path: Path) -> No
         store.change_status(record.id, Status.SOLVED, "too quick")
     with pytest.raises(StoreError, match="needs a note"):
         store.change_status(record.id, Status.ASSESSING, "  ")
-    changed = store.change_status(
-        record.id, Status.ASSESSING, "picked up by BZK", "Planner A", today=dt.date(2026, 11, 26)
-    )
-    assert changed.status is Status.ASSESSING and changed.updated_on == dt.date(2026, 11, 26)
+    later = TODAY + dt.timedelta(days=3)
+    changed = store.change_status(record.id, Status.ASSESSING, "picked up by BZK", "Planner A", today=later)
+    assert changed.status is Status.ASSESSING and changed.updated_on == later
     assert store.load(KNOWN).records[0].status is Status.ASSESSING
     history = store.history(record.id)
     assert [(h.from_status, h.to_status, h.changed_by) for h in history] == [
