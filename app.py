@@ -14,6 +14,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from i18n import t
 from layers import basemap
 from layers.assets import ensure_vendor_assets
 from layers.catalog import Catalog, load_catalog
@@ -21,7 +22,6 @@ from layers.mapview import layer_names
 from layers.registry import LAYERS
 from records import CsvStore, HistoryEntry, RecordIndex, RowProblem
 from ui import present, sidebar, state, urlstate, views
-from ui.i18n import t
 from ui.tour import Tour, load_tour
 
 ROOT = Path(__file__).resolve().parent

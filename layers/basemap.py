@@ -12,7 +12,7 @@ from typing import Any
 
 import folium
 
-from ui.i18n import t
+from i18n import t
 
 KIND = "basemap"
 SEA_COLOR = "#cfe3f3"

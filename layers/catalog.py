@@ -13,15 +13,12 @@ import shapely
 from shapely.geometry import mapping, shape
 from shapely.geometry.base import BaseGeometry
 
-from layers.registry import LAYERS, LayerSpec
+from i18n import LANGUAGES, t
+from layers.specs import LAYERS, LayerSpec
 
 #: Display coordinates are rounded to 1e-5 degrees (about 1 m).
 DISPLAY_GRID = 1e-5
 REQUIRED_PROPERTIES = ("id", "name", "border", "description", "source", "geometry_quality")
-QUALITY_NOTES = {
-    "nl": {"exact": "", "approximate": "benaderde ligging", "schematic": "schematische route"},
-    "en": {"exact": "", "approximate": "approximate geometry", "schematic": "schematic route"},
-}
 
 
 class GeodataError(ValueError):
@@ -157,14 +154,14 @@ STYLE_KEYS = ("status", "kind", "border", "geometry_quality", "country")
 
 
 def _display_properties(feature: MapFeature) -> dict[str, Any]:
-    props = {"id": feature.id, **{f"tip_{lang}": tooltip_html(feature, lang) for lang in QUALITY_NOTES}}
+    props = {"id": feature.id, **{f"tip_{lang}": tooltip_html(feature, lang) for lang in LANGUAGES}}
     props.update({key: str(feature.properties[key]) for key in STYLE_KEYS if key in feature.properties})
     return props
 
 
 def tooltip_html(feature: MapFeature, lang: str = "nl") -> str:
     """Return the hover text: the escaped name, plus a note when the geometry is not exact."""
-    note = QUALITY_NOTES[lang].get(feature.quality, feature.quality)
+    note = t(f"quality_tip.{feature.quality}", lang) if feature.quality != "exact" else ""
     name = feature.properties.get("name_nl") if lang == "nl" and feature.properties.get("name_nl") else feature.name
     text = f"<b>{html.escape(str(name))}</b>"
     if feature.properties.get("kind") == "land_border":

@@ -10,13 +10,13 @@ import shapely
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
+from i18n import t
 from layers import basemap
 from layers._style import LegendEntry
 from layers.assets import OfflineMap
 from layers.catalog import Catalog
 from layers.overlays import HOTSPOT_CSS
 from layers.registry import LAYERS
-from ui.i18n import t
 
 
 def _compact_json_in_folium_templates() -> None:

@@ -7,8 +7,8 @@ from typing import Any
 
 import folium
 
+from i18n import t
 from layers._style import PALETTE, LegendEntry, geojson_layer, path_style
-from ui.i18n import t
 
 KIND = "regio_deals"
 

@@ -1,58 +1,47 @@
-"""The ordered registry of map layers: drawn bottom (areas) to top (points).
+"""How each layer kind is drawn: its module (style and legend), looked up by kind.
 
-A new layer kind is one module with ``KIND``, ``build`` and ``legend`` plus one entry here.
+A new layer kind is one entry in :mod:`layers.specs` (its data), one module here (its look)
+and its texts in :mod:`i18n`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from types import ModuleType
-from typing import Any
 
 import folium
 
 from layers import borders, bus_lines, interreg, pipelines, ports, regio_deals
 from layers._style import LegendEntry
+from layers.specs import LAYERS as SPECS
+from layers.specs import LayerSpec
+from layers.specs import get as get_spec
+
+_MODULES = {m.KIND: m for m in (borders, bus_lines, interreg, pipelines, ports, regio_deals)}
 
 
 @dataclass(frozen=True)
-class LayerSpec:
-    """How one layer is read (file, id prefix), simplified and drawn."""
+class Layer:
+    """A layer's data (``spec``) with the functions that draw it."""
 
-    kind: str
-    filename: str
-    id_prefix: str
+    spec: LayerSpec
     build: Callable[..., folium.FeatureGroup]
     legend: Callable[[str], list[LegendEntry]]
-    #: Display simplification in degrees (0 = keep every vertex). Border lengths stay within 0.5 %.
-    tolerance: float
-    #: Switched on when the map opens (the large Interreg areas are off until asked for).
-    show: bool = True
-    #: Display coordinate grid in degrees: 1e-5 (about 1 m) for lines and points; coarser for
-    #: the approximate areas (whose edges are km-scale estimates), where digits only add bytes.
-    grid: float = 1e-5
+
+    @property
+    def kind(self) -> str:
+        return self.spec.kind
+
+    @property
+    def show(self) -> bool:
+        return self.spec.show
 
 
-def _spec(module: ModuleType, filename: str, id_prefix: str, tolerance: float, **options: Any) -> LayerSpec:
-    return LayerSpec(module.KIND, filename, id_prefix, module.build, module.legend, tolerance, **options)
+LAYERS: tuple[Layer, ...] = tuple(Layer(s, _MODULES[s.kind].build, _MODULES[s.kind].legend) for s in SPECS)
+BUILDERS: dict[str, Layer] = {layer.kind: layer for layer in LAYERS}
 
 
-LAYERS: tuple[LayerSpec, ...] = (
-    _spec(interreg, "interreg.geojson", "interreg:", 0.006, show=False, grid=1e-3),
-    _spec(regio_deals, "regio_deals.geojson", "regiodeal:", 0.003, grid=1e-4),
-    _spec(borders, "borders.geojson", "border:", 0.00007, grid=1e-4),
-    _spec(pipelines, "pipelines.geojson", "pipeline:", 0.0005),
-    _spec(bus_lines, "bus_lines.geojson", "bus:", 0.0005),
-    _spec(ports, "ports.geojson", "port:", 0.0),
-)
-
-BUILDERS: dict[str, LayerSpec] = {spec.kind: spec for spec in LAYERS}
-
-
-def get(kind: str) -> LayerSpec:
-    """Return the spec of ``kind``; an unknown kind fails with the list of known ones."""
-    try:
-        return BUILDERS[kind]
-    except KeyError:
-        raise ValueError(f"unknown layer {kind!r}; known: {sorted(BUILDERS)}") from None
+def get(kind: str) -> Layer:
+    """Return the drawable layer ``kind``; an unknown kind fails with the list of known ones."""
+    get_spec(kind)
+    return BUILDERS[kind]

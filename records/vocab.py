@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from i18n import t
+
 
 class ValueChoiceError(ValueError):
     """A value is not one of a vocabulary's choices."""
@@ -24,9 +26,12 @@ class Vocabulary(StrEnum):
             ) from None
 
     def label(self, lang: str = "nl") -> str:
-        """Return the human label in ``lang`` ("nl" or "en")."""
-        nl, en = _LABELS[self]
-        return nl if lang == "nl" else en
+        """Return the human label in ``lang`` ("nl" or "en").
+
+        >>> Theme.TAX.label("nl")
+        'Belastingen'
+        """
+        return t(f"{type(self).__name__.lower()}.{self.value}", lang)
 
 
 class Kind(Vocabulary):
@@ -91,31 +96,4 @@ LIFECYCLE: dict[Status, tuple[Status, ...]] = {
     Status.PLANNED: (Status.RUNNING, Status.COMPLETED),
     Status.RUNNING: (Status.COMPLETED,),
     Status.COMPLETED: (),
-}
-
-_LABELS: dict[Vocabulary, tuple[str, str]] = {
-    Kind.OBSTACLE: ("Belemmering", "Obstacle"),
-    Kind.INITIATIVE: ("Initiatief", "Initiative"),
-    Theme.LABOUR: ("Arbeid & sociale zekerheid", "Labour & social security"),
-    Theme.TAX: ("Belastingen", "Tax"),
-    Theme.HEALTH: ("Zorg", "Health care"),
-    Theme.EDUCATION: ("Onderwijs & diploma's", "Education & diplomas"),
-    Theme.MOBILITY: ("Mobiliteit", "Mobility"),
-    Theme.INFRASTRUCTURE: ("Infrastructuur & vergunningen", "Infrastructure & permits"),
-    Theme.ENVIRONMENT: ("Milieu & afval", "Environment & waste"),
-    Theme.ENERGY: ("Energie", "Energy"),
-    Theme.SAFETY: ("Veiligheid", "Safety"),
-    Theme.DIGITAL: ("Digitale overheid", "Digital government"),
-    Theme.GOVERNANCE: ("Bestuur & financiering", "Governance & funding"),
-    Theme.CRISIS: ("Crisisaanpak", "Crisis response"),
-    Border.NL_BE: ("Nederland–België", "Netherlands–Belgium"),
-    Border.NL_DE: ("Nederland–Duitsland", "Netherlands–Germany"),
-    Status.REPORTED: ("Gemeld", "Reported"),
-    Status.ASSESSING: ("In beoordeling", "Being assessed"),
-    Status.IN_PROGRESS: ("In behandeling", "In progress"),
-    Status.SOLVED: ("Opgelost", "Solved"),
-    Status.NOT_SOLVABLE: ("Niet oplosbaar", "Not solvable"),
-    Status.PLANNED: ("Gepland", "Planned"),
-    Status.RUNNING: ("Loopt", "Running"),
-    Status.COMPLETED: ("Afgerond", "Completed"),
 }

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from i18n import t
 from layers import registry
 from layers._style import PALETTE
 from tests.browser import block_outside_requests, open_map
-from ui.i18n import t
 
 pytestmark = pytest.mark.browser
 

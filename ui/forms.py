@@ -14,9 +14,9 @@ from typing import Any
 
 import streamlit as st
 
+from i18n import t
 from layers.catalog import Catalog
 from records import Border, CsvStore, Kind, Record, RecordError, Status, StoreError, Theme
-from ui.i18n import t
 
 PREFIX = "report_"
 ERRORS = "report_errors"

@@ -9,9 +9,9 @@ import html
 import re
 from collections.abc import Mapping, Sequence
 
+from i18n import t
 from layers.catalog import MapFeature
 from records import HistoryEntry, Record
-from ui.i18n import t
 
 #: Properties shown elsewhere in the card (title, description, source line) or internal.
 _HIDDEN = {"id", "name", "name_nl", "description", "source", "geometry_quality", "geometry_note", "kind"}

@@ -9,8 +9,8 @@ from typing import Any
 import streamlit as st
 import streamlit.components.v1 as components
 
+from i18n import t
 from ui import state
-from ui.i18n import t
 from ui.tour import Tour
 
 APPLIED = "tour_stop_applied"

@@ -6,10 +6,10 @@ import functools
 
 import streamlit as st
 
+from i18n import t
 from layers.catalog import Catalog
 from records import Border, CsvStore, Kind, RecordFilter, RecordIndex, Status, Theme
 from ui import exports, forms, state, urlstate
-from ui.i18n import t
 from ui.views import standalone_map
 
 FILTERS = (

@@ -7,13 +7,13 @@ from collections.abc import Mapping, Sequence
 import streamlit as st
 from streamlit_folium import st_folium
 
+from i18n import t
 from layers import overlays
 from layers.catalog import Catalog
 from layers.mapview import build_map
 from records import Border, HistoryEntry, RecordIndex, Status, Theme
 from records import stats as record_stats
 from ui import exports, facts, forms, panel, state
-from ui.i18n import t
 
 MAP_HEIGHT = 650
 

@@ -1,36 +1,8 @@
-"""Interface texts in Dutch (default) and English. Record content stays as written."""
+"""Interface texts of the screens (sidebar, panel, forms, tabs, tour), in Dutch and English: {key: (nl, en)}."""
 
 from __future__ import annotations
 
-LANGUAGES = ("nl", "en")
-
-TEXTS: dict[str, tuple[str, str]] = {
-    # layer names
-    "layer.basemap": ("Offline kaart", "Offline map"),
-    "layer.osm": ("OpenStreetMap (online)", "OpenStreetMap (online)"),
-    "layer.borders": ("Landsgrenzen", "National borders"),
-    "layer.bus_lines": ("Grensoverschrijdende buslijnen", "Cross-border bus lines"),
-    "layer.pipelines": ("Buisleidingen en grenspunten", "Pipelines and border points"),
-    "layer.ports": ("Havens", "Ports"),
-    "layer.regio_deals": ("Regio Deal-gebieden", "Regio Deal areas"),
-    "layer.interreg": ("Interreg-programmagebieden", "Interreg programme areas"),
-    "layer.hotspots": ("Open belemmeringen", "Open obstacles"),
-    # legend
-    "legend.title": ("Legenda", "Legend"),
-    "legend.border_be": ("Grens NL–BE", "Border NL–BE"),
-    "legend.border_de": ("Grens NL–DE", "Border NL–DE"),
-    "legend.enclave": ("Enclave Baarle", "Baarle enclave"),
-    "legend.bus_running": ("Buslijn (rijdt)", "Bus line (running)"),
-    "legend.bus_discontinued": ("Buslijn (opgeheven)", "Bus line (discontinued)"),
-    "legend.pipeline_operating": ("Buisleiding (in bedrijf)", "Pipeline (operating)"),
-    "legend.pipeline_planned": ("Buisleiding (gepland)", "Pipeline (planned)"),
-    "legend.gas_point": ("Grenspunt gasnet", "Gas border point"),
-    "legend.port": ("Haven", "Port"),
-    "legend.regio_deal": ("Regio Deal (benadering)", "Regio Deal (approximate)"),
-    "legend.interreg": ("Interreg VI-A", "Interreg VI-A"),
-    "legend.hotspot": ("Aantal open belemmeringen", "Number of open obstacles"),
-    "legend.schematic": ("Lijnen zijn schematisch, vlakken benaderd", "Lines are schematic, areas approximate"),
-    # app
+UI_TEXTS: dict[str, tuple[str, str]] = {
     "app.title": ("Kaart van grensbelemmeringen", "Border-obstacle map"),
     "app.subtitle": (
         "Belemmeringen en initiatieven langs de grenzen van Nederland met België en Duitsland",
@@ -66,12 +38,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "panel.quality": ("Geometrie", "Geometry"),
     "panel.history": ("Geschiedenis", "History"),
     "panel.clear": ("Selectie wissen", "Clear selection"),
-    "quality.exact": ("exact", "exact"),
-    "quality.approximate": (
-        "benaderd — geen exacte ligging of officiële grens",
-        "approximate — not an exact position or official boundary",
-    ),
-    "quality.schematic": ("schematisch — volgt niet de echte route", "schematic — does not follow the real route"),
     "form.header": ("Meld een belemmering", "Report an obstacle"),
     "form.kind": ("Soort", "Kind"),
     "form.title": ("Titel", "Title"),
@@ -143,14 +109,3 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{total} records: {obstacle} obstacles ({open} open), {initiative} initiatives",
     ),
 }
-
-
-def t(key: str, lang: str = "nl", **values: object) -> str:
-    """Return the text for ``key`` in ``lang``, formatted with ``values``.
-
-    >>> t("layer.ports", "en")
-    'Ports'
-    """
-    nl, en = TEXTS[key]
-    text = en if lang == "en" else nl
-    return text.format(**values) if values else text
