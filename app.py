@@ -9,23 +9,26 @@ Run with ``streamlit run app.py``. Settings (environment variables, or Streamlit
 
 from __future__ import annotations
 
+import functools
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import streamlit as st
 
 from i18n import t
-from layers import basemap
 from layers.assets import ensure_vendor_assets
 from layers.catalog import Catalog, load_catalog
-from layers.mapview import layer_names
-from layers.registry import LAYERS
-from records import CsvStore, HistoryEntry, RecordIndex, RowProblem
-from ui import present, sidebar, state, urlstate, views
+from layers.mapdata import MapFiles, publish_map_files
+from layers.mapview import default_layers
+from layers.specs import SPECS
+from records import CsvStore, HistoryEntry, RecordFilter, RecordIndex, RowProblem
+from ui import forms, header, present, sidebar, state, urlstate, views
 from ui.tour import Tour, load_tour
 
 ROOT = Path(__file__).resolve().parent
 GEODATA_DIR = Path(os.environ.get("GEODATA_DIR", ROOT / "geodata"))
+STATIC_DIR = ROOT / "static"
 TOUR_FILE = ROOT / "tours" / "summit.json"
 
 
@@ -33,25 +36,24 @@ def records_path() -> Path:
     return Path(os.environ.get("OBSTACLES_CSV", ROOT / "obstacles.csv"))
 
 
-@st.cache_resource
-def _vendor_assets_ready() -> bool:
-    # Once per server process: copy Leaflet/jQuery from their wheels into ./static.
-    ensure_vendor_assets(ROOT / "static")
-    return True
+def _dir_mtime(path: Path) -> float:
+    return max(p.stat().st_mtime for p in path.glob("*.geojson"))
 
 
 # The loaders below use st.cache_resource, not st.cache_data, on purpose: their results are
-# immutable (frozen records and features; the display GeoJSON is never mutated, see
-# tests/test_layers.py) and st.cache_data would unpickle a copy on every rerun: 150 ms for
-# 10,000 records, 1.5 s for 100,000 (bench/). The file's mtime is part of each key.
+# immutable (frozen records and features; the display data is never mutated) and st.cache_data
+# would unpickle a copy on every rerun. The files' mtime is part of each key.
 @st.cache_resource(show_spinner=False, max_entries=4)
 def cached_catalog(geodata_dir: str, mtime: float) -> Catalog:
     return load_catalog(Path(geodata_dir))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def cached_basemap(path: str, mtime: float) -> dict:
-    return basemap.load(Path(path))
+def cached_map_files(geodata_dir: str, mtime: float) -> MapFiles:
+    """Once per server process and geodata version: Leaflet into ./static, the map's files published."""
+    ensure_vendor_assets(STATIC_DIR)
+    catalog = cached_catalog(geodata_dir, mtime)
+    return publish_map_files(catalog, Path(geodata_dir), STATIC_DIR)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -70,72 +72,82 @@ def cached_tour(path: str, mtime: float, known_ids: frozenset[str]) -> Tour:
     return load_tour(Path(path), known_ids)
 
 
-def _dir_mtime(path: Path) -> float:
-    return max(p.stat().st_mtime for p in path.glob("*.geojson"))
-
-
 def main() -> None:
-    first_run = state.init_state(st.session_state)
-    catalog = cached_catalog(str(GEODATA_DIR), _dir_mtime(GEODATA_DIR))
+    session = st.session_state
+    first_run = state.init_state(session, default_layers())
+    mtime = _dir_mtime(GEODATA_DIR)
+    catalog = cached_catalog(str(GEODATA_DIR), mtime)
     if first_run:
-        link = urlstate.from_query(st.query_params.to_dict(), catalog.features, [s.kind for s in LAYERS])
-        urlstate.apply_to_state(st.session_state, link)
-    presenting = st.session_state[state.PRESENT]
+        link = urlstate.from_query(st.query_params.to_dict(), catalog.features, SPECS)
+        urlstate.apply_to_state(session, link)
+    presenting = session[state.PRESENT]
     st.set_page_config(
         page_title="Grensbelemmeringen",
         page_icon="🗺️",
         layout="wide",
-        initial_sidebar_state="collapsed" if presenting else "auto",
+        initial_sidebar_state="collapsed",
     )
-    _vendor_assets_ready()
-    with st.sidebar:
-        lang = st.radio(t("app.language", "nl"), ["nl", "en"], horizontal=True, key=state.LANG)
-    base = cached_basemap(str(GEODATA_DIR / "basemap.geojson"), _dir_mtime(GEODATA_DIR))
+    files = cached_map_files(str(GEODATA_DIR), mtime)
     store = CsvStore(records_path())
     version = store.mtime_ns()
     all_records, problems = cached_records(str(store.path), version, frozenset(catalog.features))
     history = cached_history(str(store.path), version)
-    criteria = sidebar.filters(lang)
-    index = all_records.filtered(criteria)
+    state.sync_request(session)
 
+    lang, criteria, view = header.top_bar(presenting)
+    index = all_records.filtered(criteria)
     tour = cached_tour(str(TOUR_FILE), TOUR_FILE.stat().st_mtime, frozenset(catalog.features)) if presenting else None
     if tour is not None:
-        present.apply_stop(st.session_state, tour)
+        present.apply_stop(session, tour)
         present.style()
         present.tour_bar(tour, lang)
-    else:
-        sidebar.editing(catalog, all_records, store, lang)
-        st.title(t("app.title", lang))
-        st.caption(t("app.subtitle", lang))
+    settings = sidebar.editing(catalog, all_records, store, lang) if tour is None else None
     if problems:
         with st.expander(f"⚠️ {len(problems)} {t('app.data_problems', lang, file=store.path.name)}"):
             for problem in problems:
                 st.text(f"{t('app.line', lang)} {problem.line}: {problem.reason}")
 
-    if tour is not None:
-        views.map_area(catalog, base, index, lang, height=600)
-        caption_col, panel_col = st.columns([2, 3], gap="large")
-        with caption_col:
-            present.caption(tour, lang)
-        with panel_col:
-            views.detail_panel(catalog, index, history, lang)
+    if view == "map":
+        on_report = functools.partial(
+            forms.open_report_dialog, catalog=catalog, store=store, settings=settings, lang=lang
+        )
+        map_and_panel(files, catalog, index, history, criteria, lang, tour, on_report if settings else None)
     else:
-        map_tab, stats_tab = st.tabs([t("tab.map", lang), t("tab.stats", lang)], key="view_tab", on_change="rerun")
-        with map_tab:
-            map_col, panel_col = st.columns([5, 3], gap="medium")
-            with map_col:
-                views.map_area(catalog, base, index, lang, height=views.MAP_HEIGHT)
-            with panel_col:
-                views.detail_panel(catalog, index, history, lang)
+        if view == "table":
             views.records_table(index, lang)
-        if stats_tab.open:  # the charts cost ~60 ms: drawn only when looked at
-            with stats_tab:
-                views.statistics(index, catalog, lang)
-
-    view = urlstate.from_state(st.session_state, criteria, lang, layer_names(lang))
-    st.query_params.from_dict(urlstate.to_query(view))
+        else:
+            views.statistics(index, catalog, lang)
+        write_url(criteria, lang)
     if tour is None:
-        sidebar.share_and_export(view, index, catalog, base, lang)
+        sidebar.share_and_export(urlstate.from_state(session, criteria, lang), index, catalog, files, lang)
+
+
+@st.fragment
+def map_and_panel(
+    files: MapFiles,
+    catalog: Catalog,
+    index: RecordIndex,
+    history: dict[str, tuple[HistoryEntry, ...]],
+    criteria: RecordFilter,
+    lang: str,
+    tour: Tour | None,
+    on_report: Callable[[str], None] | None,
+) -> None:
+    """Map and panel: a click on the map reruns only this part of the page."""
+    st.html(views.page_css(offset_px=150 if tour is not None else 112))
+    map_col, panel_col = st.columns([5, 2] if tour is None else [3, 2], gap="small")
+    with map_col:
+        views.map_area(files, catalog, index, lang, large=tour is not None)
+    with panel_col, st.container(key="detail_panel"):
+        if tour is not None:
+            present.caption(tour, lang)
+        views.detail_panel(catalog, index, history, lang, on_report)
+    write_url(criteria, lang)
+
+
+def write_url(criteria: RecordFilter, lang: str) -> None:
+    """Keep the address bar on the view as it is now (selection, layers, filters, map view)."""
+    st.query_params.from_dict(urlstate.to_query(urlstate.from_state(st.session_state, criteria, lang)))
 
 
 if __name__ == "__main__":

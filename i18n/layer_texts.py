@@ -5,6 +5,7 @@ from __future__ import annotations
 LAYER_TEXTS: dict[str, tuple[str, str]] = {
     "layer.basemap": ("Offline kaart", "Offline map"),
     "layer.osm": ("OpenStreetMap (online)", "OpenStreetMap (online)"),
+    "layer.pdok": ("PDOK BRT-Achtergrondkaart (online)", "PDOK BRT base map (online)"),
     "layer.borders": ("Landsgrenzen", "National borders"),
     "layer.bus_lines": ("Grensoverschrijdende buslijnen", "Cross-border bus lines"),
     "layer.pipelines": ("Buisleidingen en grenspunten", "Pipelines and border points"),

@@ -37,6 +37,19 @@ UI_TEXTS: dict[str, tuple[str, str]] = {
     "panel.source": ("Bron", "Source"),
     "panel.quality": ("Geometrie", "Geometry"),
     "panel.history": ("Geschiedenis", "History"),
+    "panel.show_more": ("Meer tonen", "Show more"),
+    "panel.report_here": ("Meld hier een belemmering", "Report an obstacle here"),
+    "table.page": ("Pagina (van {pages})", "Page (of {pages})"),
+    "tab.view": ("Weergave", "View"),
+    "tab.table": ("Tabel", "Table"),
+    "form.closed": (
+        "Bewerken staat uit: deze server is vanaf andere computers bereikbaar en er is geen wachtwoord "
+        "of aanmelding ingesteld. Stel `editor_passphrase` in (`.streamlit/secrets.toml`) of aanmelden "
+        "via de organisatie (zie README) om meldingen toe te staan.",
+        "Editing is off: this server can be reached from other computers and no passphrase or sign-in "
+        "is configured. Set `editor_passphrase` (`.streamlit/secrets.toml`) or sign-in through your "
+        "organisation (see the README) to allow reports.",
+    ),
     "panel.clear": ("Selectie wissen", "Clear selection"),
     "form.header": ("Meld een belemmering", "Report an obstacle"),
     "form.kind": ("Soort", "Kind"),

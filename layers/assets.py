@@ -1,24 +1,26 @@
-"""Serve Leaflet and jQuery from the app itself, so the map renders with no internet.
+"""Everything the browser loads besides Streamlit itself, served by the app (offline).
 
-The files come from the ``xstatic-leaflet`` and ``xstatic-jquery`` wheels (byte-identical
-to the upstream releases folium 0.20 pins). Streamlit serves ``./static`` at
-``/app/static``; it refuses symlinks that leave that folder, so the files are copied.
+Streamlit serves ``./static`` at ``/app/static``. Leaflet comes from the ``xstatic-leaflet``
+wheel (byte-identical to the release folium 0.20 pins) and is copied to ``static/vendor``;
+Streamlit refuses symlinks that leave the folder. The map's own script, its stylesheet and
+the layer data are *published* under ``static/app/<content hash>/``: a new version gets a new
+address, so a browser never mixes an old cached file with a new page.
 """
 
 from __future__ import annotations
 
 import filecmp
+import hashlib
+import os
 import shutil
+import tempfile
 from pathlib import Path
-from typing import ClassVar
 
-import folium
-import xstatic.pkg.jquery
 import xstatic.pkg.leaflet
-from branca.element import MacroElement
-from jinja2 import Template
 
-STATIC_URL = "/app/static/vendor"
+STATIC_URL = "/app/static"
+VENDOR_URL = f"{STATIC_URL}/vendor"
+WEB_DIR = Path(__file__).resolve().parent / "web"
 
 #: (source file in a wheel, path under static/vendor)
 VENDOR_FILES: tuple[tuple[Path, str], ...] = (
@@ -28,7 +30,6 @@ VENDOR_FILES: tuple[tuple[Path, str], ...] = (
         (Path(xstatic.pkg.leaflet.BASE_DIR) / "images" / name, f"leaflet/images/{name}")
         for name in ("layers.png", "layers-2x.png", "marker-icon.png", "marker-icon-2x.png", "marker-shadow.png")
     ),
-    (Path(xstatic.pkg.jquery.BASE_DIR) / "jquery.min.js", "jquery/jquery.min.js"),
 )
 
 
@@ -48,38 +49,24 @@ def ensure_vendor_assets(static_dir: Path) -> list[Path]:
     return written
 
 
-class _IconImagePath(MacroElement):
-    """Point Leaflet's default icon at the local images (it otherwise guesses from the CSS URL)."""
+def publish(static_dir: Path, name: str, data: bytes) -> str:
+    """Write ``data`` as ``static_dir/app/<hash>/<name>`` (once) and return its URL.
 
-    _template = Template(
-        "{% macro script(this, kwargs) %}L.Icon.Default.imagePath = {{ this.path|tojson }};{% endmacro %}"
-    )
-
-    def __init__(self, path: str):
-        super().__init__()
-        self._name = "IconImagePath"
-        self.path = path
-
-
-class OfflineMap(folium.Map):
-    """A ``folium.Map`` whose scripts and stylesheets are all served by this app.
-
-    Bootstrap, Font Awesome and awesome-markers are left out: GeoJson layers, tooltips,
-    circle markers, div icons and the layer control need only Leaflet (and jQuery).
+    >>> import tempfile, pathlib
+    >>> publish(pathlib.Path(tempfile.mkdtemp()), "a.json", b"{}")
+    '/app/static/app/44136fa355b3/a.json'
     """
+    digest = hashlib.sha256(data).hexdigest()[:12]
+    target = static_dir / "app" / digest / name
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, target)  # concurrent app servers may publish the same file: last one wins, same bytes
+    return f"{STATIC_URL}/app/{digest}/{name}"
 
-    default_js: ClassVar[list[tuple[str, str]]] = [
-        ("leaflet", f"{STATIC_URL}/leaflet/leaflet.js"),
-        ("jquery", f"{STATIC_URL}/jquery/jquery.min.js"),
-    ]
-    default_css: ClassVar[list[tuple[str, str]]] = [("leaflet_css", f"{STATIC_URL}/leaflet/leaflet.css")]
 
-    def __init__(self, *args, bounds: list[list[float]] | None = None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._known_bounds = bounds
-        _IconImagePath(f"{STATIC_URL}/leaflet/images/").add_to(self)
-
-    def get_bounds(self) -> list[list[float]]:
-        """Return the bounds given at construction when known: folium would otherwise walk every
-        vertex in Python (about 80 ms per rerun here) for a value the app does not use."""
-        return self._known_bounds if self._known_bounds is not None else super().get_bounds()
+def publish_web_file(static_dir: Path, name: str) -> str:
+    """Publish one of the map's own files from ``layers/web`` and return its URL."""
+    return publish(static_dir, name, (WEB_DIR / name).read_bytes())

@@ -1,22 +1,45 @@
-"""The offline base map: land and the three countries drawn from a small GeoJSON file.
+"""The offline base map: land, the three countries and water, plus optional online tiles.
 
-It is a base layer (radio button); OpenStreetMap tiles are offered beside it for users
-who are online, and are never loaded unless chosen.
+The offline map is always drawn (in a pane below the tiles), so choosing an online base map
+never leaves a blank map when the connection drops: the tiles simply cover it while they load.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import folium
-
-from i18n import t
-
-KIND = "basemap"
 SEA_COLOR = "#cfe3f3"
+RIVER_COLOR = "#9cc3e4"
 FILLS = {"basemap:land": "#f4f1ea", "basemap:nl": "#fbfaf6", "basemap:be": "#efece3", "basemap:de": "#efece3"}
+
+
+@dataclass(frozen=True)
+class TileSource:
+    """An online base map offered in the layer control (never needed, never loaded unless chosen)."""
+
+    key: str  # text key of its name
+    url: str
+    attribution: str
+    max_native_zoom: int = 19
+
+
+#: PDOK's BRT-Achtergrondkaart (the Dutch government's standard base map, CC BY 4.0) and OSM.
+TILES: tuple[TileSource, ...] = (
+    TileSource(
+        "layer.pdok",
+        "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png",
+        'Kaartgegevens © <a href="https://www.kadaster.nl">Kadaster</a> (BRT-Achtergrondkaart, CC BY 4.0)',
+    ),
+    TileSource(
+        "layer.osm",
+        "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+        '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+    ),
+)
 
 
 def load(path: Path) -> dict[str, Any]:
@@ -26,30 +49,19 @@ def load(path: Path) -> dict[str, Any]:
     return data
 
 
-def _style(feature: dict[str, Any]) -> dict[str, Any]:
-    fid = feature["properties"]["id"]
+def base_style(properties: Mapping[str, Any]) -> dict[str, Any]:
+    """Leaflet style of a base-map feature (land and the three countries)."""
+    fid = properties.get("id", "")
     return {
         "color": "#a9a39a",
         "weight": 0 if fid == "basemap:land" else 0.8,
         "fillColor": FILLS.get(fid, "#f4f1ea"),
         "fillOpacity": 1.0,
-        "interactive": False,
     }
 
 
-def build(collection: dict[str, Any], lang: str = "nl") -> folium.FeatureGroup:
-    """Return the offline base layer (not clickable)."""
-    group = folium.FeatureGroup(name=t("layer.basemap", lang), overlay=False, control=True, show=True)
-    folium.GeoJson(collection, style_function=_style, interactive=False, control=False).add_to(group)
-    return group
-
-
-def online_tiles(lang: str = "nl") -> folium.TileLayer:
-    """OpenStreetMap tiles as an optional base layer: only requested when a user picks it."""
-    return folium.TileLayer(
-        "OpenStreetMap",
-        name=t("layer.osm", lang),
-        overlay=False,
-        control=True,
-        show=False,
-    )
+def water_style(properties: Mapping[str, Any]) -> dict[str, Any]:
+    """Leaflet style of a water feature: lakes and estuaries filled like the sea, rivers as lines."""
+    if properties.get("kind") == "river":
+        return {"color": RIVER_COLOR, "weight": float(properties.get("width", 2)), "opacity": 1.0, "fill": False}
+    return {"color": SEA_COLOR, "weight": 0.5, "fillColor": SEA_COLOR, "fillOpacity": 1.0}

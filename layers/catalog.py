@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import html
+import functools
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -13,7 +13,7 @@ import shapely
 from shapely.geometry import mapping, shape
 from shapely.geometry.base import BaseGeometry
 
-from i18n import LANGUAGES, t
+from i18n import LANGUAGES
 from layers.specs import LAYERS, LayerSpec
 
 #: Display coordinates are rounded to 1e-5 degrees (about 1 m).
@@ -36,7 +36,16 @@ class MapFeature:
 
     @property
     def name(self) -> str:
-        return str(self.properties["name"])
+        return self.name_in("en")
+
+    def name_in(self, lang: str) -> str:
+        """Return the feature's name in ``lang`` (``name_nl``/``name_en``), else its one name."""
+        return str(self.properties.get(f"name_{lang}") or self.properties.get("name") or self.id)
+
+    def description_in(self, lang: str) -> str:
+        """Return the description in ``lang``, else the one there is."""
+        props = self.properties
+        return str(props.get(f"description_{lang}") or props.get("description") or "")
 
     @property
     def borders(self) -> tuple[str, ...]:
@@ -82,10 +91,11 @@ class Catalog:
 
     def display_feature(self, feature_id: str) -> dict[str, Any] | None:
         """Return the simplified GeoJSON feature drawn for ``feature_id`` (for highlights)."""
-        feature = self.features.get(feature_id)
-        if feature is None:
-            return None
-        return next(f for f in self.display[feature.layer]["features"] if f["properties"]["id"] == feature_id)
+        return self._display_by_id.get(feature_id)
+
+    @functools.cached_property
+    def _display_by_id(self) -> dict[str, dict[str, Any]]:
+        return {f["properties"]["id"]: f for collection in self.display.values() for f in collection["features"]}
 
 
 def load_catalog(geodata_dir: Path, layers: Iterable[LayerSpec] = LAYERS) -> Catalog:
@@ -130,11 +140,13 @@ def _to_feature(raw: dict[str, Any], spec: LayerSpec, filename: str) -> MapFeatu
 
 
 def display_collection(features: list[MapFeature], tolerance: float, grid: float = DISPLAY_GRID) -> dict[str, Any]:
-    """Return a small FeatureCollection: simplified geometry and only what the map needs.
+    """Return a small, language-free FeatureCollection: simplified geometry and what the map needs.
 
     Each geometry is simplified on its own with ``preserve_topology`` (areas of one layer
     overlap, so they are not a coverage); at display tolerances the seams stay sub-pixel.
-    Properties are reduced to the id, the style keys and an HTML-escaped tooltip.
+    Properties: ``id``, ``n`` (name in each language), ``q`` (geometry quality), ``a`` (anchor,
+    lat/lon, for the badge), ``km`` (measured length of a land border). The browser escapes
+    the names itself (it sets them as text), so no HTML is made here.
     """
     out = []
     for feature in features:
@@ -142,30 +154,17 @@ def display_collection(features: list[MapFeature], tolerance: float, grid: float
         if tolerance and geom.geom_type != "Point":
             geom = shapely.simplify(geom, tolerance, preserve_topology=True)
         geom = shapely.set_precision(geom, grid)
-        # A top-level id lets folium key its style map on it instead of adding one to the dict.
-        out.append(
-            {"type": "Feature", "id": feature.id, "properties": _display_properties(feature), "geometry": mapping(geom)}
-        )
+        out.append({"type": "Feature", "properties": _display_properties(feature), "geometry": mapping(geom)})
     return {"type": "FeatureCollection", "features": out}
 
 
-#: Properties that style functions read; copied verbatim (they are vocabulary values, not user text).
-STYLE_KEYS = ("status", "kind", "border", "geometry_quality", "country")
-
-
 def _display_properties(feature: MapFeature) -> dict[str, Any]:
-    props = {"id": feature.id, **{f"tip_{lang}": tooltip_html(feature, lang) for lang in LANGUAGES}}
-    props.update({key: str(feature.properties[key]) for key in STYLE_KEYS if key in feature.properties})
-    return props
-
-
-def tooltip_html(feature: MapFeature, lang: str = "nl") -> str:
-    """Return the hover text: the escaped name, plus a note when the geometry is not exact."""
-    note = t(f"quality_tip.{feature.quality}", lang) if feature.quality != "exact" else ""
-    name = feature.properties.get("name_nl") if lang == "nl" and feature.properties.get("name_nl") else feature.name
-    text = f"<b>{html.escape(str(name))}</b>"
+    props: dict[str, Any] = {
+        "id": feature.id,
+        "n": {lang: feature.name_in(lang) for lang in LANGUAGES},
+        "q": feature.quality,
+        "a": list(feature.anchor_latlon),
+    }
     if feature.properties.get("kind") == "land_border":
-        text += f" · {float(feature.properties['length_km']):.1f} km"
-    if note:
-        text += f"<br><i>{html.escape(note)}</i>"
-    return text
+        props["km"] = round(float(feature.properties["length_km"]), 1)
+    return props

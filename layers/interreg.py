@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import folium
-
-from i18n import t
-from layers._style import PALETTE, LegendEntry, geojson_layer, path_style
+from layers.style import PALETTE, LegendEntry, path_style
 
 KIND = "interreg"
 
@@ -17,15 +15,11 @@ KIND = "interreg"
 class InterregStyle:
     color: str = PALETTE["sky"]
 
-    def __call__(self, feature: dict[str, Any]) -> dict[str, Any]:
+    def __call__(self, properties: Mapping[str, Any]) -> dict[str, Any]:
         return path_style(color=self.color, weight=2, dashArray="6 4", fillColor=self.color, fillOpacity=0.12)
 
 
-def build(collection: dict[str, Any], lang: str = "nl") -> folium.FeatureGroup:
-    """Return the Interreg layer."""
-    return geojson_layer(collection, t("layer.interreg", lang), InterregStyle(), lang=lang)
-
-
-def legend(lang: str = "nl") -> list[LegendEntry]:
-    color = InterregStyle().color
-    return [LegendEntry(t("legend.interreg", lang), color, "area", fill=color)]
+_S = InterregStyle()
+#: How features are drawn: called once per feature with its properties.
+STYLE = _S
+LEGEND: tuple[LegendEntry, ...] = (LegendEntry("legend.interreg", _S.color, "area", fill=_S.color),)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import folium
-
-from i18n import t
-from layers._style import PALETTE, LegendEntry, geojson_layer, path_style
+from layers.style import PALETTE, LegendEntry, path_style
 
 KIND = "pipelines"
 
@@ -18,24 +16,19 @@ class PipelineStyle:
     color: str = PALETTE["purple"]
     weight: int = 4
 
-    def __call__(self, feature: dict[str, Any]) -> dict[str, Any]:
-        props = feature["properties"]
-        if props.get("kind") == "interconnection_point":
-            return path_style(color=PALETTE["black"], weight=2, fillColor=self.color, fillOpacity=0.95)
-        if props.get("status") == "planned":
+    def __call__(self, properties: Mapping[str, Any]) -> dict[str, Any]:
+        if properties.get("kind") == "interconnection_point":
+            return path_style(color=PALETTE["black"], weight=2, fillColor=self.color, fillOpacity=0.95, radius=6)
+        if properties.get("status") == "planned":
             return path_style(color=self.color, weight=self.weight, dashArray="1 9")
         return path_style(color=self.color, weight=self.weight)
 
 
-def build(collection: dict[str, Any], lang: str = "nl") -> folium.FeatureGroup:
-    """Return the pipeline layer (points drawn as small circles)."""
-    return geojson_layer(collection, t("layer.pipelines", lang), PipelineStyle(), point_radius=6, lang=lang)
-
-
-def legend(lang: str = "nl") -> list[LegendEntry]:
-    style = PipelineStyle()
-    return [
-        LegendEntry(t("legend.pipeline_operating", lang), style.color),
-        LegendEntry(t("legend.pipeline_planned", lang), style.color, "dotted"),
-        LegendEntry(t("legend.gas_point", lang), style.color, "point"),
-    ]
+_S = PipelineStyle()
+#: How features are drawn: called once per feature with its properties.
+STYLE = _S
+LEGEND: tuple[LegendEntry, ...] = (
+    LegendEntry("legend.pipeline_operating", _S.color),
+    LegendEntry("legend.pipeline_planned", _S.color, "dotted"),
+    LegendEntry("legend.gas_point", _S.color, "point"),
+)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import folium
-
-from i18n import t
-from layers._style import PALETTE, LegendEntry, geojson_layer, path_style
+from layers.style import PALETTE, LegendEntry, path_style
 
 KIND = "ports"
 
@@ -17,14 +15,11 @@ KIND = "ports"
 class PortStyle:
     color: str = PALETTE["orange"]
 
-    def __call__(self, feature: dict[str, Any]) -> dict[str, Any]:
-        return path_style(color=PALETTE["black"], weight=2, fillColor=self.color, fillOpacity=0.95)
+    def __call__(self, properties: Mapping[str, Any]) -> dict[str, Any]:
+        return path_style(color=PALETTE["black"], weight=2, fillColor=self.color, fillOpacity=0.95, radius=9)
 
 
-def build(collection: dict[str, Any], lang: str = "nl") -> folium.FeatureGroup:
-    """Return the port layer."""
-    return geojson_layer(collection, t("layer.ports", lang), PortStyle(), point_radius=9, lang=lang)
-
-
-def legend(lang: str = "nl") -> list[LegendEntry]:
-    return [LegendEntry(t("legend.port", lang), PortStyle().color, "point")]
+_S = PortStyle()
+#: How features are drawn: called once per feature with its properties.
+STYLE = _S
+LEGEND: tuple[LegendEntry, ...] = (LegendEntry("legend.port", _S.color, "point"),)

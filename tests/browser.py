@@ -1,13 +1,24 @@
-"""Helpers for the Playwright tests: block the internet, find the map, click by lat/lon."""
+"""Helpers for the Playwright tests: block the internet, find the map, click by lat/lon.
+
+Every helper waits for something a user would see (a drawn path, a heading, the address bar),
+never for a fixed time.
+"""
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
-from playwright.sync_api import BrowserContext, FrameLocator, Page, Route, expect
+from playwright.sync_api import BrowserContext, Frame, FrameLocator, Page, Route, expect
 
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+TIMEOUT = 30_000
+
+#: True once every layer switched on has its data drawn.
+LAYERS_DRAWN = (
+    "() => !!(window.bp && window.bp.order && window.bp.order.every("
+    "k => !window.map.hasLayer(window.bp.layers[k].group) || window.bp.layers[k].loaded))"
+)
 
 
 def block_outside_requests(context: BrowserContext) -> list[str]:
@@ -27,28 +38,51 @@ def block_outside_requests(context: BrowserContext) -> list[str]:
     return outside
 
 
-def open_map(page: Page, url: str) -> FrameLocator:
-    """Open the app and wait until Leaflet has drawn vector paths in the map frame."""
-    page.goto(url)
-    frame = page.frame_locator(MAP_FRAME)
-    expect(frame.locator(".leaflet-overlay-pane path").first).to_be_attached(timeout=60_000)
+def map_frame(page: Page) -> FrameLocator:
+    return page.frame_locator(MAP_FRAME)
+
+
+def wait_map_ready(page: Page) -> FrameLocator:
+    """Wait until the map has drawn every switched-on layer and Streamlit is idle."""
+    frame = map_frame(page)
+    expect(frame.locator(".leaflet-bpLines-pane path").first).to_be_attached(timeout=60_000)
+    map_window(page).wait_for_function(LAYERS_DRAWN, timeout=TIMEOUT)
     wait_idle(page)
     return frame
 
 
-def wait_idle(page: Page, quiet_ms: int = 600) -> None:
-    """Wait until Streamlit has been idle for ``quiet_ms``: streamlit-folium reports a pan or
-    zoom after a 250 ms debounce, so one idle moment right after a map move is not enough."""
-    status = page.locator('[data-testid="stStatusWidget"]')
-    quiet = 0
-    while quiet < quiet_ms:
-        page.wait_for_timeout(100)
-        quiet = quiet + 100 if status.count() == 0 else 0
-    expect(status).to_have_count(0, timeout=60_000)
+def map_window(page: Page) -> Frame:
+    """The map's iframe as a Playwright Frame (to wait for conditions inside it)."""
+    handle = page.wait_for_selector(MAP_FRAME, state="attached", timeout=60_000)
+    frame = handle.content_frame()
+    assert frame is not None
+    return frame
 
 
-def collapse_legend(frame: FrameLocator) -> None:
-    frame.locator(".map-legend summary").click()
+def open_map(page: Page, url: str) -> FrameLocator:
+    """Open the app and wait until the map is drawn and the app has settled."""
+    page.goto(url)
+    return wait_map_ready(page)
+
+
+def wait_idle(page: Page) -> None:
+    """Wait until Streamlit shows no running script (its status widget is gone)."""
+    expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0, timeout=TIMEOUT)
+
+
+def query(page: Page) -> dict[str, str]:
+    """The address bar's query parameters (what a shared link would hold)."""
+    return {k: v[0] for k, v in parse_qs(urlsplit(page.url).query).items()}
+
+
+def wait_for_query(page: Page, **expected: str | None) -> None:
+    """Wait until the address bar holds ``expected`` (``None``: the parameter is absent)."""
+    page.wait_for_function(
+        "(want) => { const q = new URLSearchParams(location.search);"
+        " return Object.entries(want).every(([k, v]) => q.get(k) === v); }",
+        arg=expected,
+        timeout=TIMEOUT,
+    )
 
 
 def click_latlon(frame: FrameLocator, lat: float, lon: float) -> None:
@@ -60,12 +94,26 @@ def click_latlon(frame: FrameLocator, lat: float, lon: float) -> None:
     container.click(position={"x": x, "y": y})
 
 
-def set_view(frame: FrameLocator, lat: float, lon: float, zoom: float) -> None:
-    """Centre the map on (lat, lon) at ``zoom`` and check that it stayed there."""
+def set_view(page: Page, lat: float, lon: float, zoom: float) -> None:
+    """Centre the map on (lat, lon) at ``zoom``, as a user panning would, and wait until the app
+    has taken the new view over (it shows in the address bar)."""
+    frame = map_frame(page)
     container = frame.locator("#map_div")
     # The arrow function returns nothing: returning the Leaflet map made Playwright serialise it (3 s).
     container.evaluate("(el, v) => { window.map.setView([v[0], v[1]], v[2], {animate: false}); }", [lat, lon, zoom])
-    center = container.evaluate(
-        "() => { const c = window.map.getCenter(); return [c.lat, c.lng, window.map.getZoom()]; }"
+    wait_for_query(page, z=f"{zoom:g}")
+    wait_idle(page)
+
+
+def map_view(frame: FrameLocator) -> tuple[float, float, float]:
+    """The map's centre and zoom as Leaflet has them now."""
+    return tuple(
+        frame.locator("#map_div").evaluate(
+            "() => { const c = window.map.getCenter(); return [c.lat, c.lng, window.map.getZoom()]; }"
+        )
     )
-    assert abs(center[0] - lat) < 1e-3 and abs(center[1] - lon) < 1e-3 and center[2] == zoom, center
+
+
+def highlighted(frame: FrameLocator):
+    """The selection outline the browser draws for the selected feature."""
+    return frame.locator(".leaflet-bpHighlight-pane path")

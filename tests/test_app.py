@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from layers.assets import ensure_vendor_assets
 from records import COLUMNS, Theme
+from ui import state
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -27,6 +30,18 @@ def folium_args(at: AppTest) -> dict:
     return json.loads(component.proto.json_args)
 
 
+def map_state(at: AppTest) -> dict:
+    """The state the app hands the map (``bp.apply(...)`` in the dynamic feature group)."""
+    code = folium_args(at)["feature_group"]
+    state, _end = json.JSONDecoder().raw_decode(code.split("window.bp.apply(", 1)[1])
+    return state
+
+
+def switch_view(at: AppTest, view: str) -> None:
+    at.segmented_control(key="view_tab").set_value(view).run()
+    assert not at.exception, at.exception
+
+
 def click(at: AppTest, feature_id: str, count: int = 2, where: tuple[float, float] = (51.5, 5.0)) -> None:
     """Simulate what st_folium sends after a click on a feature."""
     at.session_state[folium_args(at)["key"]] = {
@@ -38,6 +53,18 @@ def click(at: AppTest, feature_id: str, count: int = 2, where: tuple[float, floa
     assert not at.exception, at.exception
 
 
+def report(at: AppTest, **value: object) -> None:
+    """Simulate what st_folium sends after a pan, zoom or layer switch (no click)."""
+    key = folium_args(at)["key"]
+    try:
+        previous = dict(at.session_state[key] or {})
+    except KeyError:
+        previous = {}
+    at.session_state[key] = {**previous, **value}
+    at.run()
+    assert not at.exception, at.exception
+
+
 def panel_html(at: AppTest) -> str:
     return "".join(element.proto.body for element in at.get("html"))
 
@@ -45,15 +72,22 @@ def panel_html(at: AppTest) -> str:
 def test_app_starts_with_only_local_assets(app: AppTest) -> None:
     args = folium_args(app)
     links = args["js_links"] + args["css_links"]
-    assert links and all(link.startswith("/app/static/vendor/") for link in links), links
+    assert links and all(link.startswith("/app/static/") for link in links), links
     assert "https://" not in args["header"] and "cdn" not in args["header"]
-    assert "border:nl-be" in args["script"] and "border:nl-de" in args["script"]
+    assert "window.bp.init(" in args["script"]
+    # the layer data are files the app publishes under ./static, fetched by the browser
+    urls = re.findall(r'"(/app/static/app/[0-9a-f]{12}/[a-z_]+\.json)"', args["script"])
+    assert any(u.endswith("/borders.json") for u in urls)
+    borders = ROOT / "static" / next(u for u in urls if u.endswith("/borders.json")).removeprefix("/app/static/")
+    assert "border:nl-be" in borders.read_text() and "border:nl-de" in borders.read_text()
     assert app.title[0].value == "Kaart van grensbelemmeringen"
 
 
-def test_vendor_assets_are_copied_from_their_wheels() -> None:
-    for relative in ("leaflet/leaflet.js", "leaflet/leaflet.css", "jquery/jquery.min.js", "leaflet/images/layers.png"):
-        assert (ROOT / "static" / "vendor" / relative).stat().st_size > 0
+def test_vendor_assets_are_copied_from_their_wheels(tmp_path: Path) -> None:
+    ensure_vendor_assets(tmp_path)
+    for relative in ("leaflet/leaflet.js", "leaflet/leaflet.css", "leaflet/images/layers.png"):
+        assert (tmp_path / "vendor" / relative).stat().st_size > 0
+    assert ensure_vendor_assets(tmp_path) == []  # up to date: nothing rewritten
 
 
 def test_clicking_a_port_shows_its_records(app: AppTest) -> None:
@@ -69,7 +103,11 @@ def test_clicking_a_border_lists_whole_border_records(app: AppTest) -> None:
     html = panel_html(app)
     assert "Grens Nederland–België" in html
     assert "Elders langs deze grens NL-BE" in html
-    assert 'data-record="gros-002"' in html  # no treaty on essential bus lines
+    while 'data-record="gros-002"' not in html:  # no treaty on essential bus lines
+        (more,) = [b for b in app.button if b.key == "panel_show_more"]
+        more.click().run()
+        html = panel_html(app)
+    assert html.count("bp-rec") > 10
 
 
 def test_clicking_empty_map_clears_the_selection(app: AppTest) -> None:
@@ -122,10 +160,28 @@ def test_malformed_rows_are_reported_with_line_numbers(csv_path: Path, monkeypat
 
 
 def test_filters_drive_table_and_hotspots(app: AppTest) -> None:
-    all_rows = len(app.dataframe[0].value)
-    app.sidebar.multiselect[1].select(Theme.HEALTH).run()
+    all_badges = map_state(app)["badges"]
+    switch_view(app, "table")
+    all_rows = app.caption[0].value
+    app.multiselect(key="filter_theme").select(Theme.HEALTH).run()
     rows = app.dataframe[0].value
-    assert 0 < len(rows) < all_rows
-    assert set(rows["Thema"]) == {"Zorg"}
-    feature_groups = folium_args(app)["feature_group"]
-    assert "hotspot" in feature_groups
+    assert len(rows) > 0 and set(rows["Thema"]) == {"Zorg"}
+    assert app.caption[0].value != all_rows
+    switch_view(app, "map")
+    badges = map_state(app)["badges"]
+    assert sum(badges.values()) < sum(all_badges.values())
+
+
+def test_a_click_changes_nothing_the_app_sends_to_the_map() -> None:
+    """A click moves the selection only: the map's request, layers and view stay as they were,
+    so the map element of the click's rerun is identical (Streamlit sends a reference)."""
+    session: dict = {}
+    state.init_state(session, {"borders", "ports"})
+    view = {"center": {"lat": 52.1, "lng": 5.3}, "zoom": 8, "selected_layers": [{"name": "ports", "url": None}]}
+    state.apply_map_value(session, view, {"borders", "ports"})
+    before = (session[state.MAP_REQUEST], session[state.LAYERS], session[state.VIEW])
+    clicked = {**view, "last_object_clicked_count": 2, "last_clicked": {"lat": 53.3, "lng": 7.2},
+               "last_active_drawing": {"properties": {"id": "port:emden"}}}  # fmt: skip
+    state.apply_map_value(session, clicked, {"borders", "ports"})
+    assert session[state.SELECTED] == "port:emden"
+    assert (session[state.MAP_REQUEST], session[state.LAYERS], session[state.VIEW]) == before

@@ -1,4 +1,5 @@
-"""Click real features in Chromium and read the panel (records issue), then use the form."""
+"""Click real features in Chromium and read the panel; the right feature takes the click; the
+view survives language and view switches."""
 
 from __future__ import annotations
 
@@ -10,19 +11,31 @@ import shapely
 from playwright.sync_api import Page, expect
 from shapely.geometry import shape
 
+from layers import specs
 from layers.catalog import load_catalog
-from tests.browser import block_outside_requests, click_latlon, collapse_legend, open_map, set_view
+from tests.browser import (
+    block_outside_requests,
+    click_latlon,
+    highlighted,
+    map_view,
+    open_map,
+    set_view,
+    wait_for_query,
+    wait_idle,
+    wait_map_ready,
+)
 
 pytestmark = pytest.mark.browser
 GEODATA = Path(__file__).resolve().parents[1] / "geodata"
+CATALOG = load_catalog(GEODATA)
+ALL_LAYERS = ",".join(sorted(s.kind for s in specs.LAYERS))
 
 
-def click_point(feature_id: str) -> tuple[float, float]:
+def click_point(feature_id: str, where: float = 0.37) -> tuple[float, float]:
     """A (lat, lon) on the feature as drawn (display geometry), away from its ends."""
-    catalog = load_catalog(GEODATA)
-    geom = shape(catalog.display_feature(feature_id)["geometry"])
+    geom = shape(CATALOG.display_feature(feature_id)["geometry"])
     if geom.geom_type in ("LineString", "MultiLineString"):
-        point = shapely.line_interpolate_point(shapely.line_merge(geom), 0.37, normalized=True)
+        point = shapely.line_interpolate_point(shapely.line_merge(geom), where, normalized=True)
     elif geom.geom_type == "Point":
         point = geom
     else:
@@ -30,30 +43,33 @@ def click_point(feature_id: str) -> tuple[float, float]:
     return point.y, point.x
 
 
+def heading(page: Page):
+    return page.locator(".bp-card h3").first
+
+
 @pytest.mark.parametrize(
-    ("feature_id", "zoom", "heading", "record"),
+    ("feature_id", "zoom", "name", "record"),
     [
         ("bus:350-maastricht-aachen", 13, re.compile("350"), None),  # a line
         ("regiodeal:achterhoek", 10, re.compile("Achterhoek"), "gros-022"),  # a polygon (Grenslandcollege)
         ("port:north-sea-port-terneuzen", 12, re.compile("Terneuzen"), "gros-005"),  # a point
     ],
 )
-def test_click_feature_shows_its_records(page: Page, live_app, feature_id, zoom, heading, record, tmp_path) -> None:
+def test_click_feature_shows_its_records(page: Page, live_app, feature_id, zoom, name, record, tmp_path) -> None:
     outside = block_outside_requests(page.context)
     frame = open_map(page, live_app.url)
     lat, lon = click_point(feature_id)
     frame.locator("#map_div").evaluate("() => { window.__sameDocument = true; }")
-    collapse_legend(frame)
-    set_view(frame, lat, lon, zoom)
-    page.wait_for_timeout(300)
+    set_view(page, lat, lon, zoom)
     click_latlon(frame, lat, lon)
-    expect(page.locator(".bp-card h3").first).to_have_text(heading, timeout=20_000)
+    expect(heading(page)).to_have_text(name, timeout=20_000)
     if record:
         expect(page.locator(f'[data-record="{record}"]')).to_be_visible()
-    # highlighted without rebuilding the map: same document, same zoom, a highlight path drawn
-    expect(frame.locator('.leaflet-overlay-pane path[stroke="#00e5ff"]').first).to_be_attached(timeout=10_000)
+    wait_for_query(page, f=feature_id)
+    # highlighted without rebuilding the map: same document, same zoom, a highlight drawn
+    expect(highlighted(frame).first).to_be_attached()
     assert frame.locator("#map_div").evaluate("() => window.__sameDocument === true")
-    assert frame.locator("#map_div").evaluate("() => window.map.getZoom()") == zoom
+    assert map_view(frame)[2] == zoom
     page.screenshot(path=str(tmp_path / f"{feature_id.replace(':', '_')}.png"))
     assert outside == []
 
@@ -61,9 +77,78 @@ def test_click_feature_shows_its_records(page: Page, live_app, feature_id, zoom,
 def test_click_on_empty_map_clears_selection(page: Page, live_app) -> None:
     frame = open_map(page, live_app.url)
     lat, lon = click_point("port:emden")
-    set_view(frame, lat, lon, 12)
+    set_view(page, lat, lon, 12)
     click_latlon(frame, lat, lon)
-    expect(page.locator(".bp-card h3").first).to_contain_text("Emden", timeout=20_000)
-    set_view(frame, 53.9, 4.2, 9)
+    expect(heading(page)).to_contain_text("Emden", timeout=20_000)
+    set_view(page, 53.9, 4.2, 9)
     click_latlon(frame, 53.9, 4.2)  # North Sea, no feature
     expect(page.get_by_text(re.compile("^Klik op een grens"))).to_be_visible(timeout=20_000)
+    expect(highlighted(frame)).to_have_count(0)
+    wait_for_query(page, f=None)
+
+
+def point_over(feature_id: str, area_id: str) -> tuple[float, float]:
+    """A (lat, lon) on the feature as drawn that also lies inside the area as drawn."""
+    geom = shape(CATALOG.display_feature(feature_id)["geometry"])
+    area = shape(CATALOG.display_feature(area_id)["geometry"])
+    inside = geom.intersection(area.buffer(-0.002))
+    assert not inside.is_empty, f"{feature_id} does not lie over {area_id}"
+    if inside.geom_type in ("LineString", "MultiLineString"):
+        point = shapely.line_interpolate_point(shapely.line_merge(inside), 0.5, normalized=True)
+    else:
+        point = inside.representative_point()
+    return point.y, point.x
+
+
+@pytest.mark.parametrize(
+    ("feature_id", "under", "zoom"),
+    [
+        ("border:nl-de", "interreg:deutschland-nederland", 12),  # a line over an area
+        ("border:baarle-be-01", "interreg:vlaanderen-nederland", 15),  # an enclave over an area
+        ("bus:r71-winterswijk-vreden", "regiodeal:achterhoek", 13),  # a bus line over a Regio Deal area
+        ("port:moerdijk", "interreg:vlaanderen-nederland", 12),  # a point over an area
+    ],
+)
+def test_lines_and_points_take_the_click_before_areas(page: Page, live_app, feature_id, under, zoom) -> None:
+    frame = open_map(page, f"{live_app.url}/?layers={ALL_LAYERS}")
+    lat, lon = point_over(feature_id, under)
+    set_view(page, lat, lon, zoom)
+    wait_map_ready(page)
+    click_latlon(frame, lat, lon)
+    wait_for_query(page, f=feature_id)
+    name = CATALOG.get(feature_id).name_in("nl")
+    expect(heading(page)).to_have_text(name)
+
+
+def test_view_layers_and_selection_survive_language_view_and_layer_switches(page: Page, live_app) -> None:
+    frame = open_map(page, live_app.url)
+    lat, lon = click_point("port:emden")
+    set_view(page, lat, lon, 11)
+    click_latlon(frame, lat, lon)
+    expect(heading(page)).to_contain_text("Emden")
+    frame.locator("#map_div").evaluate("() => { window.__sameDocument = true; }")
+    # switch Interreg on: into the URL at once
+    control = frame.locator(".leaflet-control-layers")
+    control.hover()
+    control.locator("label", has_text="Interreg").locator("input").check()
+    wait_for_query(page, layers="borders,bus_lines,interreg,pipelines,ports,regio_deals")
+    view = map_view(frame)
+    # the language: labels change, the map stays (same document, same view, same layers)
+    page.get_by_role("radio", name="EN", exact=True).click()
+    expect(page.get_by_role("heading", name="Border-obstacle map")).to_be_visible()
+    wait_idle(page)
+    expect(frame.locator('.leaflet-control-layers [data-k="layer.interreg"]')).to_have_text("Interreg programme areas")
+    assert frame.locator("#map_div").evaluate("() => window.__sameDocument === true")
+    assert map_view(frame) == view
+    expect(highlighted(frame).first).to_be_attached()
+    # another view (statistics) and back: the map comes back where it was, with its layers and selection
+    page.get_by_role("radio", name="Statistics", exact=True).click()
+    expect(page.get_by_text("Open and closed obstacles over time")).to_be_visible()
+    page.get_by_role("radio", name="Map", exact=True).click()
+    frame = wait_map_ready(page)
+    expect(highlighted(frame).first).to_be_attached()
+    got = map_view(frame)
+    assert abs(got[0] - view[0]) < 1e-6 and abs(got[1] - view[1]) < 1e-6 and got[2] == view[2]
+    assert frame.locator("path.bp-interreg").count() > 0
+    expect(heading(page)).to_contain_text("Emden")
+    wait_for_query(page, f="port:emden", lang="en", layers="borders,bus_lines,interreg,pipelines,ports,regio_deals")

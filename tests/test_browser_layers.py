@@ -1,4 +1,4 @@
-"""Each layer can be switched off and on in the layer control and then renders (layers issue)."""
+"""Each layer can be switched off and on in the layer control; the address bar follows at once."""
 
 from __future__ import annotations
 
@@ -6,38 +6,33 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from i18n import t
-from layers import registry
-from layers._style import PALETTE
-from tests.browser import block_outside_requests, open_map
+from layers import specs
+from tests.browser import block_outside_requests, open_map, wait_for_query
 
 pytestmark = pytest.mark.browser
 
-#: An SVG attribute that only this layer draws with.
-SIGNATURE = {
-    "interreg": f'stroke="{PALETTE["sky"]}"',
-    "regio_deals": 'stroke="#9a8c00"',
-    "borders": f'stroke="{PALETTE["vermillion"]}"',
-    "pipelines": f'stroke="{PALETTE["purple"]}"',
-    "bus_lines": f'stroke="{PALETTE["green"]}"',
-    "ports": f'fill="{PALETTE["orange"]}"',
-}
 
-
-def test_every_layer_toggles_and_renders(page: Page, live_app) -> None:
+def test_every_layer_toggles_renders_and_goes_into_the_url(page: Page, live_app) -> None:
     outside = block_outside_requests(page.context)
     frame = open_map(page, live_app.url)
-    control = frame.locator(".leaflet-control-layers-overlays")
-    for spec in registry.LAYERS:
+    control = frame.locator(".leaflet-control-layers")
+    shown = {spec.kind for spec in specs.LAYERS if spec.show}
+    for spec in specs.LAYERS:
+        control.hover()  # a folded layer control opens under the pointer, as for a user
         checkbox = control.locator("label", has_text=t(f"layer.{spec.kind}", "nl")).locator("input")
-        paths = frame.locator(f".leaflet-overlay-pane path[{SIGNATURE[spec.kind]}]")
-        assert checkbox.is_checked() == spec.show  # Interreg starts switched off
-        if not spec.show:
-            expect(paths).to_have_count(0)
+        drawn = frame.locator(f"path.bp-{spec.kind}")
+        assert checkbox.is_checked() == (spec.kind in shown)  # the large areas start switched off
+        if spec.kind not in shown:
+            expect(drawn).to_have_count(0)
             checkbox.check()
-        expect(paths.first).to_be_attached(timeout=10_000)
-        shown = paths.count()
+            shown.add(spec.kind)
+        expect(drawn.first).to_be_attached(timeout=20_000)
+        wait_for_query(page, layers=",".join(sorted(shown)))
+        count = drawn.count()
         checkbox.uncheck()
-        expect(paths).to_have_count(0)
+        expect(drawn).to_have_count(0)
+        wait_for_query(page, layers=",".join(sorted(shown - {spec.kind})))
         checkbox.check()
-        expect(paths).to_have_count(shown)
+        expect(drawn).to_have_count(count)
+        wait_for_query(page, layers=",".join(sorted(shown)))
     assert outside == []

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from layers.catalog import load_catalog
 from records import Border, CsvStore, Record, Theme
-from tests.test_app import ROOT, click, folium_args, panel_html
+from tests.test_app import ROOT, click, folium_args, map_state, panel_html, report, switch_view
 from ui import exports, urlstate
 from ui.tour import TourError, load_tour
 
@@ -65,7 +65,7 @@ def test_link_restores_selection_filters_and_view(monkeypatch, csv_path) -> None
         lang="en",
     )
     assert at.session_state["selected_feature"] == "port:north-sea-port-terneuzen"
-    assert at.sidebar.multiselect(key="filter_theme").value == [Theme.INFRASTRUCTURE]
+    assert at.multiselect(key="filter_theme").value == [Theme.INFRASTRUCTURE]
     assert at.title[0].value == "Border-obstacle map"
     args = folium_args(at)
     assert args["center"] == [51.3, 3.8] and args["zoom"] == 10
@@ -79,7 +79,7 @@ def test_link_restores_selection_filters_and_view(monkeypatch, csv_path) -> None
 def test_clicks_and_filters_are_written_to_the_url(monkeypatch, csv_path) -> None:
     at = start(monkeypatch, csv_path)
     click(at, "regiodeal:twente")
-    at.sidebar.multiselect(key="filter_border").select(Border.NL_DE).run()
+    at.multiselect(key="filter_border").select(Border.NL_DE).run()
     assert at.query_params["f"] == "regiodeal:twente"
     assert at.query_params["border"] == "NL-DE"
     share = [c.value for c in at.sidebar.code]
@@ -88,11 +88,32 @@ def test_clicks_and_filters_are_written_to_the_url(monkeypatch, csv_path) -> Non
 
 def test_layers_from_link_are_the_ones_switched_on(monkeypatch, csv_path) -> None:
     at = start(monkeypatch, csv_path, layers="borders,interreg")
+    assert map_state(at)["layers"] == ["borders", "interreg"]
+    assert at.query_params["layers"] == "borders,interreg"
+
+
+def test_layers_switched_in_the_map_go_into_the_url(monkeypatch, csv_path) -> None:
+    at = start(monkeypatch, csv_path)
+    report(at, selected_layers=[{"name": "borders", "url": None}, {"name": "interreg", "url": None}])
+    assert at.query_params["layers"] == "borders,interreg"
+    assert map_state(at)["layers"] == ["borders", "interreg"]
+
+
+def test_view_and_selection_survive_language_and_view_switches(monkeypatch, csv_path) -> None:
+    at = start(monkeypatch, csv_path)
+    click(at, "port:emden")
+    report(at, center={"lat": 53.3, "lng": 7.1}, zoom=11, selected_layers=[{"name": "ports", "url": None}])
     script = folium_args(at)["script"]
-    shown = json.loads(
-        script.split("selected_layers[name]")[0].split(".forEach")[0].rsplit("\n", 1)[-1].strip() or "[]"
-    )
-    assert sorted(shown) == ["Interreg-programmagebieden", "Landsgrenzen"]
+    at.segmented_control(key="lang").set_value("en").run()
+    switch_view(at, "stats")
+    switch_view(at, "map")
+    args = folium_args(at)
+    assert args["script"] == script  # the same map: the browser keeps its iframe
+    assert args["center"] == [53.3, 7.1] and args["zoom"] == 11
+    state = map_state(at)
+    assert state["lang"] == "en" and state["layers"] == ["ports"]
+    assert state["request"]["selected"] == "port:emden"
+    assert "Port of Emden" in panel_html(at)
 
 
 def test_presentation_mode_steps_through_the_tour(monkeypatch, csv_path) -> None:
@@ -107,7 +128,8 @@ def test_presentation_mode_steps_through_the_tour(monkeypatch, csv_path) -> None
         assert not at.exception
         stop = tour.stops[number - 1]
         assert at.session_state["selected_feature"] == stop.feature_id
-        assert folium_args(at)["center"] == list(stop.center)
+        assert folium_args(at)["center"] == list(stop.center) and folium_args(at)["zoom"] == stop.zoom
+        assert map_state(at)["request"]["selected"] == stop.feature_id
         assert at.query_params["stop"] == str(number)
     assert next(b for b in at.button if b.key == "tour_next").disabled
     next(b for b in at.button if b.key == "tour_prev").click().run()
@@ -163,21 +185,27 @@ def test_geojson_export_opens_in_a_gis_reader(tmp_path: Path) -> None:
     assert set(feature_ids) <= set(catalog.features)
 
 
-def test_standalone_map_needs_no_server() -> None:
-    from layers import basemap
-    from layers.mapview import build_map
+def test_standalone_map_needs_no_server(tmp_path: Path) -> None:
+    from layers.assets import ensure_vendor_assets
+    from layers.mapdata import publish_map_files
+    from layers.mapview import MapState, build_map
 
     catalog = load_catalog(GEODATA)
-    page = exports.standalone_map_html(build_map(catalog, basemap.load(GEODATA / "basemap.geojson")))
+    ensure_vendor_assets(tmp_path)
+    files = publish_map_files(catalog, GEODATA, tmp_path)
+    fmap = build_map(files, catalog)
+    MapState("en", {"borders", "ports"}, {"port:emden": 2}, (1, "port:emden")).add_to(fmap)
+    page = exports.standalone_map_html(fmap, files)
     assert '<script src="/app' not in page and 'href="/app' not in page and "https://cdn" not in page
-    assert "Leaflet" in page and "jQuery" in page and "border:nl-be" in page
+    assert "Leaflet" in page and "window.BP_INLINE" in page and "border:nl-be" in page
+    assert '"selected":"port:emden"' in page.replace(" ", "")
 
 
 def test_language_switch_changes_interface_not_records(monkeypatch, csv_path) -> None:
     at = start(monkeypatch, csv_path)
     click(at, "port:north-sea-port-terneuzen")
     nl_html = panel_html(at)
-    at.sidebar.radio(key="lang").set_value("en").run()
+    at.segmented_control(key="lang").set_value("en").run()
     assert at.title[0].value == "Border-obstacle map"
     en_html = panel_html(at)
     assert "Obstacles and initiatives" in en_html and "Belemmeringen en initiatieven" in nl_html

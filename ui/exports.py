@@ -7,12 +7,14 @@ import io
 import json
 import re
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 import folium
 
-from layers.assets import STATIC_URL, VENDOR_FILES
+from layers.assets import STATIC_URL
 from layers.catalog import Catalog
+from layers.mapdata import MapFiles
 from records import COLUMNS, Record
 
 #: Spreadsheets run cells that start with these as formulas (CSV injection).
@@ -67,19 +69,23 @@ def geojson_bytes(collection: dict[str, Any]) -> bytes:
     return json.dumps(collection, ensure_ascii=False).encode("utf-8")
 
 
-def standalone_map_html(fmap: folium.Map) -> str:
-    """Return the map as one HTML file that works offline: Leaflet and jQuery inlined."""
+def standalone_map_html(fmap: folium.Map, files: MapFiles) -> str:
+    """Return the map as one HTML file that works offline: scripts, styles and data inlined."""
     page = fmap.get_root().render()
-    for source, relative in VENDOR_FILES:
-        url = f"{STATIC_URL}/{relative}"
-        if relative.endswith(".js"):
-            code = source.read_text(encoding="utf-8").replace("</script", "<\\/script")
-            page = re.sub(
-                rf'<script src="{re.escape(url)}"></script>', lambda _m, c=code: f"<script>{c}</script>", page
-            )
-        elif relative.endswith(".css"):
-            css = source.read_text(encoding="utf-8")
-            page = re.sub(
-                rf'<link rel="stylesheet" href="{re.escape(url)}"/>', lambda _m, c=css: f"<style>{c}</style>", page
-            )
-    return page
+
+    def local(url: str) -> Path:
+        return files.static_dir / url.removeprefix(f"{STATIC_URL}/")
+
+    def inline_script(match: re.Match[str]) -> str:
+        code = local(match.group(1)).read_text(encoding="utf-8").replace("</script", "<\\/script")
+        return f"<script>{code}</script>"
+
+    def inline_style(match: re.Match[str]) -> str:
+        return f"<style>{local(match.group(1)).read_text(encoding='utf-8')}</style>"
+
+    page = re.sub(rf'<script src="({re.escape(STATIC_URL)}/[^"]+)"></script>', inline_script, page)
+    page = re.sub(rf'<link rel="stylesheet" href="({re.escape(STATIC_URL)}/[^"]+)"/>', inline_style, page)
+    data_urls = [*files.layers.values(), files.base, *files.places, *([files.water] if files.water else [])]
+    inline = {url: json.loads(local(url).read_text(encoding="utf-8")) for url in data_urls}
+    data = json.dumps(inline, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    return page.replace("<head>", f"<head><script>window.BP_INLINE = {data};</script>", 1)

@@ -17,12 +17,13 @@ import streamlit as st
 from i18n import t
 from layers.catalog import Catalog
 from records import Border, CsvStore, Kind, Record, RecordError, Status, StoreError, Theme
+from ui import state
 
-PREFIX = "report_"
-ERRORS = "report_errors"
-NOTICE = "report_notice"
-CLEAR = "report_clear"
-PENDING_FEATURE = "report_pending_feature"
+PREFIX = state.REPORT_PREFIX
+ERRORS = state.REPORT_ERRORS
+NOTICE = state.REPORT_NOTICE
+CLEAR = state.REPORT_CLEAR
+PENDING_FEATURE = state.REPORT_PENDING_FEATURE
 FIELDS = (
     "kind", "title", "summary", "theme", "border", "feature_ids", "status",
     "legal_basis_nl", "legal_basis_other", "responsible", "source", "reported_by",
@@ -35,30 +36,77 @@ TEXT_DEFAULTS: dict[str, Any] = {
 
 @dataclass(frozen=True)
 class EditorSettings:
-    """Who may write: an optional passphrase, and a read-only switch."""
+    """Who may write: an optional passphrase, a read-only switch, and whether the server can be
+    reached from other machines.
+
+    Closed by default: a server that listens beyond this machine and has no passphrase (or
+    sign-in) configured shows its forms as read-only, with a note on how to enable editing.
+
+    >>> EditorSettings(reachable=True).closed, EditorSettings(reachable=True, passphrase="x").closed
+    (True, False)
+    >>> EditorSettings().closed
+    False
+    """
 
     passphrase: str = ""
     read_only: bool = False
+    reachable: bool = False
+
+    @property
+    def closed(self) -> bool:
+        return self.reachable and not self.passphrase
 
     @classmethod
-    def from_sources(cls, secrets: Mapping[str, Any], environ: Mapping[str, str] = os.environ) -> EditorSettings:
+    def from_sources(
+        cls, secrets: Mapping[str, Any], environ: Mapping[str, str] = os.environ, server_address: str | None = None
+    ) -> EditorSettings:
         """Read ``editor_passphrase`` / ``read_only`` from Streamlit secrets, else from
-        ``EDITOR_PASSPHRASE`` / ``READ_ONLY`` in the environment."""
+        ``EDITOR_PASSPHRASE`` / ``READ_ONLY`` in the environment; ``server_address`` is
+        Streamlit's ``server.address`` (empty means every interface)."""
         passphrase = str(secrets.get("editor_passphrase", environ.get("EDITOR_PASSPHRASE", "")))
         read_only = str(secrets.get("read_only", environ.get("READ_ONLY", ""))).strip().lower()
-        return cls(passphrase=passphrase, read_only=read_only in ("1", "true", "yes", "on"))
+        return cls(
+            passphrase=passphrase,
+            read_only=read_only in ("1", "true", "yes", "on"),
+            reachable=is_reachable(server_address),
+        )
 
     def accepts(self, typed: str) -> bool:
         return not self.passphrase or hmac.compare_digest(typed.encode(), self.passphrase.encode())
 
 
-def prefill_feature(state: MutableMapping[str, Any], feature_id: str | None) -> None:
-    """Put the feature clicked on the map (and its border) into the form.
+LOCAL_ADDRESSES = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
 
-    The field is set when the form is next drawn (a widget's value cannot change once drawn).
+
+def is_reachable(server_address: str | None) -> bool:
+    """True when a server bound to ``server_address`` can be reached from other machines.
+
+    >>> is_reachable("localhost"), is_reachable("0.0.0.0"), is_reachable(""), is_reachable("unix://app.sock")
+    (False, True, True, False)
     """
+    address = (server_address or "").strip()
+    if address.startswith("unix://"):
+        return False
+    return address not in LOCAL_ADDRESSES and not address.startswith("127.")
+
+
+def prefill_feature(session: MutableMapping[str, Any], feature_id: str | None) -> None:
+    """Put a feature (and its border) into the report form when it is next drawn (a widget's
+    value cannot change once drawn in a run)."""
     if feature_id:
-        state[PENDING_FEATURE] = feature_id
+        session[PENDING_FEATURE] = feature_id
+
+
+def open_report_dialog(feature_id: str, catalog: Catalog, store: CsvStore, settings: EditorSettings, lang: str) -> None:
+    """Open the report form in a dialog with ``feature_id`` filled in (from the panel)."""
+    prefill_feature(st.session_state, feature_id)
+    _report_dialog(catalog, store, settings, lang)
+
+
+@st.dialog(" ", width="large")
+def _report_dialog(catalog: Catalog, store: CsvStore, settings: EditorSettings, lang: str) -> None:
+    st.subheader(t("form.header", lang), anchor=False)
+    report_form(catalog, store, settings, lang)
 
 
 def _problem(field: str) -> None:

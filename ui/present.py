@@ -13,8 +13,6 @@ from i18n import t
 from ui import state
 from ui.tour import Tour
 
-APPLIED = "tour_stop_applied"
-
 BIG_TYPE_CSS = """
 <style>
   .bp-card { font-size: 20px !important; }
@@ -22,7 +20,10 @@ BIG_TYPE_CSS = """
   .tour-caption { font: 22px/1.45 system-ui, sans-serif; background: #f3f6fa; border-left: 6px solid #0072B2;
                   padding: 12px 16px; border-radius: 4px; }
   .tour-caption h2 { margin: 0 0 6px; font-size: 1.35em; }
-  [data-testid="stMainBlockContainer"] { padding-top: 1.2rem; }
+  /* the tour bar stays in view above the map */
+  .st-key-tour_bar { position: sticky; top: 0; z-index: 999; background: #fff; padding: 4px 0;
+                     font-size: 20px; }
+  .st-key-tour_bar p { font-size: 22px; margin: 0; }
 </style>
 """
 
@@ -51,11 +52,11 @@ def apply_stop(session: MutableMapping[str, Any], tour: Tour) -> None:
     """When the tour moves to another stop: select its feature and move the map there."""
     number = min(max(session.get(state.STOP) or 1, 1), len(tour.stops))
     session[state.STOP] = number
-    if session.get(APPLIED) != number:
+    if session.get(state.STOP_APPLIED) != number:
         stop = tour.stop(number)
-        session[APPLIED] = number
-        session[state.SELECTED] = stop.feature_id
-        session[state.VIEW_REQUEST] = (stop.center, stop.zoom)
+        session[state.STOP_APPLIED] = number
+        state.request_selection(session, stop.feature_id)
+        state.request_view(session, stop.center, stop.zoom)
 
 
 def _step(delta: int, total: int) -> None:
@@ -69,14 +70,14 @@ def style() -> None:
 def tour_bar(tour: Tour, lang: str) -> None:
     """Previous / stop title / next, and the arrow-key listener."""
     number, total = st.session_state[state.STOP], len(tour.stops)
-    prev_col, title_col, next_col = st.columns([1, 6, 1], vertical_alignment="center")
-    prev_col.button(
-        f"◀ {t('tour.previous', lang)}", on_click=_step, args=(-1, total), disabled=number <= 1, key="tour_prev"
-    )
-    next_col.button(
-        f"{t('tour.next', lang)} ▶", on_click=_step, args=(1, total), disabled=number >= total, key="tour_next"
-    )
-    title_col.markdown(f"### {number}/{total} · {tour.stop(number).text('title', lang)}")
+    with st.container(key="tour_bar", horizontal=True, vertical_alignment="center", gap="medium"):
+        st.button(
+            f"◀ {t('tour.previous', lang)}", on_click=_step, args=(-1, total), disabled=number <= 1, key="tour_prev"
+        )
+        st.markdown(f"**{number}/{total} · {html.escape(tour.stop(number).text('title', lang))}**", width="stretch")
+        st.button(
+            f"{t('tour.next', lang)} ▶", on_click=_step, args=(1, total), disabled=number >= total, key="tour_next"
+        )
     components.html(ARROW_KEYS_JS, height=0)
 
 

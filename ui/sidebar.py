@@ -1,4 +1,4 @@
-"""The sidebar: filters, the editing forms, the share link and the downloads."""
+"""The sidebar: the editing forms, the share link and the downloads."""
 
 from __future__ import annotations
 
@@ -8,35 +8,19 @@ import streamlit as st
 
 from i18n import t
 from layers.catalog import Catalog
-from records import Border, CsvStore, Kind, RecordFilter, RecordIndex, Status, Theme
+from layers.mapdata import MapFiles
+from layers.mapview import MapState, build_map
+from records import CsvStore, RecordIndex
 from ui import exports, forms, state, urlstate
-from ui.views import standalone_map
-
-FILTERS = (
-    (state.FILTER_BORDER, "filters.border", Border),
-    (state.FILTER_THEME, "filters.theme", Theme),
-    (state.FILTER_STATUS, "filters.status", Status),
-    (state.FILTER_KIND, "filters.kind", Kind),
-)
 
 
-def filters(lang: str) -> RecordFilter:
-    with st.sidebar:
-        st.subheader(t("filters.header", lang))
-        chosen = [
-            frozenset(
-                st.multiselect(
-                    t(label, lang),
-                    list(vocab),
-                    format_func=lambda v: v.label(lang),
-                    key=key,
-                    placeholder=t("filters.all", lang),
-                )
-            )
-            for key, label, vocab in FILTERS
-        ]
-        text = st.text_input(t("filters.text", lang), max_chars=200, key=state.FILTER_TEXT)
-    return RecordFilter(*chosen, text=text)
+def standalone_map(
+    files: MapFiles, catalog: Catalog, index: RecordIndex, lang: str, layers: frozenset[str], selected: str | None
+) -> str:
+    """The map as shown (language, layers, badges, selection) in one offline HTML file."""
+    fmap = build_map(files, catalog)
+    MapState(lang, layers, index.open_obstacle_counts(), (1, selected)).add_to(fmap)
+    return exports.standalone_map_html(fmap, files)
 
 
 def editor_settings() -> forms.EditorSettings:
@@ -44,24 +28,35 @@ def editor_settings() -> forms.EditorSettings:
         secrets = dict(st.secrets)
     except Exception:  # no or malformed secrets.toml: fall back to the environment
         secrets = {}
-    return forms.EditorSettings.from_sources(secrets)
+    return forms.EditorSettings.from_sources(secrets, server_address=st.get_option("server.address"))
 
 
-def editing(catalog: Catalog, index: RecordIndex, store: CsvStore, lang: str) -> None:
+def editing(catalog: Catalog, index: RecordIndex, store: CsvStore, lang: str) -> forms.EditorSettings | None:
+    """The report and update forms; return the settings when this session may write, else None."""
     settings = editor_settings()
     with st.sidebar:
         if settings.read_only:
             st.caption(t("form.read_only", lang))
-            return
+            return None
+        if settings.closed:
+            st.info(t("form.closed", lang))
+            return None
+        selected = st.session_state[state.SELECTED]
+        if selected != st.session_state.get(state.REPORT_PREFILLED_FOR):
+            forms.prefill_feature(st.session_state, selected)
+            st.session_state[state.REPORT_PREFILLED_FOR] = selected
         with st.expander(t("form.header", lang), expanded=False):
             forms.report_form(catalog, store, settings, lang)
         with st.expander(t("update.header", lang), expanded=False):
             selected = st.session_state[state.SELECTED]
             candidates = index.for_feature(selected) if selected else list(index.records)
             forms.update_form(store, candidates, settings, lang)
+    return settings
 
 
-def share_and_export(view: urlstate.ViewState, index: RecordIndex, catalog: Catalog, base: dict, lang: str) -> None:
+def share_and_export(
+    view: urlstate.ViewState, index: RecordIndex, catalog: Catalog, files: MapFiles, lang: str
+) -> None:
     with st.sidebar:
         st.subheader(t("share.header", lang))
         st.caption(t("share.help", lang))
@@ -90,9 +85,14 @@ def share_and_export(view: urlstate.ViewState, index: RecordIndex, catalog: Cata
             key="export_geojson",
         )
         make_html = functools.partial(
-            standalone_map, catalog, base, index, lang,
-            st.session_state[state.SHOWN_AT_START], st.session_state[state.SELECTED],
-        )  # fmt: skip
+            standalone_map,
+            files,
+            catalog,
+            index,
+            lang,
+            st.session_state[state.LAYERS],
+            st.session_state[state.SELECTED],
+        )
         st.download_button(
             t("export.html", lang),
             make_html,

@@ -1,28 +1,53 @@
-"""Session state: its keys, their defaults, and how a map click changes the selection.
+"""Session state: every key the app uses, their defaults, and how map reports change them.
 
 Helpers take the state mapping as an argument so tests can pass a plain dict.
+
+The map's state has two directions. What the *browser* did (a click, a pan, a layer switched)
+arrives as the st_folium value and is copied here by :func:`apply_map_value`. What the *app*
+asks of the map (a selection from a link, the tour or a button) is a numbered request
+(:data:`MAP_REQUEST`): the browser applies a request once, when its number changes, and
+highlights its own clicks itself. A click therefore changes nothing that is sent to the map.
 """
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping
+from collections.abc import Iterable, Mapping, MutableMapping
 from typing import Any
 
+# -- keys ---------------------------------------------------------------------------------
 MAP_KEY = "map"
 SELECTED = "selected_feature"
 LAST_MAP_VALUE = "last_map_value"
 LANG = "lang"
 PRESENT = "present_mode"
 STOP = "tour_stop"
-SHOWN_AT_START = "layers_at_start"  # fixed per session: changing it would rebuild the map
-VIEW_REQUEST = "view_request"  # (center, zoom) to move the map to, e.g. from a link or a tour stop
+STOP_APPLIED = "tour_stop_applied"
+LAYERS = "layers_shown"  # frozenset of layer kinds switched on now
+VIEW = "map_view"  # (center (lat, lon), zoom) the map shows now, or (None, None) for the home view
+MAP_REQUEST = "map_request"  # (sequence, feature id or None): a selection the app asks the map to show
+VIEW_PENDING = "map_view_pending"  # a view the app asked for that the map has not reported back yet
+VIEW_TAB = "view_tab"
+TABLE_PAGE = "table_page"
+PANEL_MORE = "panel_more"  # how many records each panel section shows
 FILTER_BORDER, FILTER_THEME, FILTER_STATUS, FILTER_KIND, FILTER_TEXT = (
     "filter_border", "filter_theme", "filter_status", "filter_kind", "filter_text",
 )  # fmt: skip
+# the report form
+REPORT_PREFIX = "report_"
+REPORT_ERRORS = "report_errors"
+REPORT_NOTICE = "report_notice"
+REPORT_CLEAR = "report_clear"
+REPORT_PENDING_FEATURE = "report_pending_feature"
+REPORT_PREFILLED_FOR = "report_prefilled_for"  # the selection the form's features were last filled from
+# the update form
+UPDATE_RECORD = "update_record"
+UPDATE_NOTICE = "update_notice"
+# freshness: the store token this session last drew
+SEEN_TOKEN = "seen_store_token"
 
-#: What st_folium sends back: the clicked feature's properties, the click counter and the
-#: last map click (to tell an empty-map click from a feature click), plus the view and the
-#: switched-on layers for shareable links.
+#: What st_folium sends back: the clicked feature (its id only), the click counter and the
+#: last map click (to tell an empty-map click from a feature click), the view and the
+#: switched-on layers (kinds, for links).
 RETURNED_OBJECTS = [
     "last_active_drawing",
     "last_object_clicked_count",
@@ -38,29 +63,39 @@ DEFAULTS: dict[str, Any] = {
     LANG: "nl",
     PRESENT: False,
     STOP: None,
-    SHOWN_AT_START: None,
-    VIEW_REQUEST: (None, None),
+    STOP_APPLIED: None,
+    LAYERS: None,
+    VIEW: (None, None),
+    MAP_REQUEST: (0, None),
+    VIEW_PENDING: None,
+    PANEL_MORE: 0,
+    TABLE_PAGE: 1,
+    SEEN_TOKEN: None,
 }
 
 
-def init_state(state: MutableMapping[str, Any]) -> bool:
+def init_state(state: MutableMapping[str, Any], default_layers: Iterable[str] = ()) -> bool:
     """Set every key this app uses to its default, once per session; True on the first run."""
     first = SELECTED not in state
     for key, value in DEFAULTS.items():
         if key not in state:
             state[key] = value.copy() if isinstance(value, dict) else value
+    if state[LAYERS] is None:
+        state[LAYERS] = frozenset(default_layers)
     return first
 
 
-def clicked_feature_id(value: dict[str, Any] | None) -> str | None:
+def clicked_feature_id(value: Mapping[str, Any] | None) -> str | None:
     """Return the ``id`` property of the last clicked feature in an st_folium value."""
     drawing = (value or {}).get("last_active_drawing") or {}
     feature_id = (drawing.get("properties") or {}).get("id")
     return feature_id if isinstance(feature_id, str) else None
 
 
-def apply_map_value(state: MutableMapping[str, Any], value: dict[str, Any] | None) -> bool:
-    """Update the selection from a new st_folium value; return True when it changed.
+def apply_map_value(
+    state: MutableMapping[str, Any], value: Mapping[str, Any] | None, known_layers: Iterable[str] = ()
+) -> bool:
+    """Take over what the browser reports; return True when the selection, view or layers changed.
 
     A feature click moves ``last_object_clicked_count``; a click on empty map moves only
     ``last_clicked`` and clears the selection. A value seen before changes nothing, so
@@ -73,15 +108,11 @@ def apply_map_value(state: MutableMapping[str, Any], value: dict[str, Any] | Non
     >>> s[SELECTED]
     'port:emden'
     >>> apply_map_value(s, {"last_active_drawing": {"properties": {"id": "port:emden"}},
-    ...                     "last_object_clicked_count": 2, "last_clicked": {"lat": 52.0, "lng": 6.0}})
+    ...                     "last_object_clicked_count": 2, "last_clicked": {"lat": 52.0, "lng": 6.0},
+    ...                     "center": {"lat": 52.1, "lng": 5.2}, "zoom": 9})
     True
-    >>> s[SELECTED] is None
-    True
-    >>> s[SELECTED] = "port:emden"
-    >>> apply_map_value(s, {"last_active_drawing": None, "last_object_clicked_count": 0, "last_clicked": None})
-    False
-    >>> s[SELECTED]
-    'port:emden'
+    >>> s[SELECTED] is None, s[VIEW]
+    (True, ((52.1, 5.2), 9))
     """
     if not value:
         return False
@@ -89,17 +120,75 @@ def apply_map_value(state: MutableMapping[str, Any], value: dict[str, Any] | Non
     if value == previous:
         return False
     state[LAST_MAP_VALUE] = dict(value)
-    before = state.get(SELECTED)
+    before = (state.get(SELECTED), state.get(VIEW), state.get(LAYERS))
+    center, zoom = value.get("center"), value.get("zoom")
+    if center and zoom is not None and _arrived(state, (center["lat"], center["lng"]), zoom):
+        state[VIEW] = ((center["lat"], center["lng"]), zoom)
+    reported_layers = value.get("selected_layers")
+    known = set(known_layers)
+    if reported_layers is not None and known:
+        state[LAYERS] = frozenset(x["name"] for x in reported_layers if x.get("name") in known)
     feature_id = clicked_feature_id(value)
     count = value.get("last_object_clicked_count") or 0
     if count and count != previous.get("last_object_clicked_count") and feature_id:
         state[SELECTED] = feature_id
     elif value.get("last_clicked") is not None and value.get("last_clicked") != previous.get("last_clicked"):
         state[SELECTED] = None
-    # A fresh map (new language, first load) reports no clicks: that leaves the selection as is.
-    return state.get(SELECTED) != before
+    # A fresh map (first load, remount) reports no clicks: that leaves the selection as is.
+    return (state.get(SELECTED), state.get(VIEW), state.get(LAYERS)) != before
+
+
+def request_view(state: MutableMapping[str, Any], center: tuple[float, float], zoom: float) -> None:
+    """Move the map from the app (a tour stop). Until the map reports that view, its reports of
+    where it was before (sent a moment earlier, still on their way) are not taken over."""
+    state[VIEW] = (tuple(center), zoom)
+    state[VIEW_PENDING] = (tuple(center), zoom, 0)
+
+
+def _arrived(state: MutableMapping[str, Any], center: tuple[float, float], zoom: float) -> bool:
+    """True when a reported view may replace the app's: no request is pending, the map has
+    reached the requested view, or it has reported elsewhere three times (it could not go there).
+
+    >>> s = {}; _ = init_state(s); request_view(s, (51.0, 4.0), 10)
+    >>> _arrived(s, (52.0, 5.0), 9), _arrived(s, (51.00001, 4.0), 10), _arrived(s, (52.0, 5.0), 9)
+    (False, True, True)
+    """
+    pending = state.get(VIEW_PENDING)
+    if pending is None:
+        return True
+    (lat, lon), want_zoom, misses = pending
+    if abs(center[0] - lat) < 1e-3 and abs(center[1] - lon) < 1e-3 and abs(zoom - want_zoom) < 0.5:
+        state[VIEW_PENDING] = None
+        return True
+    state[VIEW_PENDING] = None if misses >= 2 else ((lat, lon), want_zoom, misses + 1)
+    return state[VIEW_PENDING] is None
+
+
+def request_selection(state: MutableMapping[str, Any], feature_id: str | None) -> None:
+    """Select a feature from the app (a button, a link, the tour) and ask the map to show it.
+
+    >>> s = {}; _ = init_state(s); request_selection(s, "port:emden"); s[SELECTED], s[MAP_REQUEST]
+    ('port:emden', (1, 'port:emden'))
+    """
+    state[SELECTED] = feature_id
+    seq, _ = state.get(MAP_REQUEST) or (0, None)
+    state[MAP_REQUEST] = (seq + 1, feature_id)
+
+
+def sync_request(state: MutableMapping[str, Any]) -> None:
+    """On a full run, make the map request name the current selection (a new iframe then shows
+    what was clicked in the old one); a no-op when it already does.
+
+    >>> s = {}; _ = init_state(s); s[SELECTED] = "port:emden"; sync_request(s); s[MAP_REQUEST]
+    (1, 'port:emden')
+    >>> sync_request(s); s[MAP_REQUEST]
+    (1, 'port:emden')
+    """
+    seq, requested = state.get(MAP_REQUEST) or (0, None)
+    if requested != state.get(SELECTED):
+        state[MAP_REQUEST] = (seq + 1, state.get(SELECTED))
 
 
 def select(state: MutableMapping[str, Any], feature_id: str | None) -> None:
-    """Select a feature from outside the map (a button, the URL, the tour)."""
-    state[SELECTED] = feature_id
+    """Button callback: select ``feature_id`` (``None`` clears) and show it on the map."""
+    request_selection(state, feature_id)

@@ -134,40 +134,31 @@ def share_url(base_url: str, view: ViewState) -> str:
 
 def apply_to_state(session: MutableMapping[str, Any], view: ViewState) -> None:
     """On a session's first run, take over what the link asks for."""
-    session[state.SELECTED] = view.feature
+    state.request_selection(session, view.feature)
     session[state.LANG] = view.lang
     session[state.PRESENT] = view.present
     session[state.STOP] = view.stop or (1 if view.present else None)
-    session[state.SHOWN_AT_START] = frozenset(view.layers) if view.layers is not None else None
-    session[state.VIEW_REQUEST] = (view.center, view.zoom)
+    if view.layers is not None:
+        session[state.LAYERS] = frozenset(view.layers)
+    session[state.VIEW] = (view.center, view.zoom) if view.center is not None else (None, None)
     session[state.FILTER_BORDER], session[state.FILTER_THEME] = list(view.borders), list(view.themes)
     session[state.FILTER_STATUS], session[state.FILTER_KIND] = list(view.statuses), list(view.kinds)
     session[state.FILTER_TEXT] = view.text
 
 
-def from_state(
-    session: Mapping[str, Any], criteria: RecordFilter, lang: str, layer_kinds: Mapping[str, str]
-) -> ViewState:
-    """Return the view as it is now. ``layer_kinds`` maps layer display names to kinds."""
-    value = session.get(state.LAST_MAP_VALUE) or {}
-    center = value.get("center") or {}
-    selected_layers = value.get("selected_layers")
-    layers = None
-    if selected_layers is not None:
-        layers = tuple(sorted({layer_kinds[x["name"]] for x in selected_layers if x.get("name") in layer_kinds}))
-    elif session[state.SHOWN_AT_START] is not None:
-        layers = tuple(sorted(session[state.SHOWN_AT_START]))
-    requested_center, requested_zoom = session[state.VIEW_REQUEST]
+def from_state(session: Mapping[str, Any], criteria: RecordFilter, lang: str) -> ViewState:
+    """Return the view as it is now: what the map reports, or what the app last asked of it."""
+    center, zoom = session[state.VIEW]
     return ViewState(
         feature=session[state.SELECTED],
-        layers=layers,
+        layers=tuple(sorted(session[state.LAYERS])),
         borders=tuple(criteria.borders),
         themes=tuple(criteria.themes),
         statuses=tuple(criteria.statuses),
         kinds=tuple(criteria.kinds),
         text=criteria.text,
-        center=(center["lat"], center["lng"]) if center else requested_center,
-        zoom=value.get("zoom") or requested_zoom,
+        center=(round(center[0], 4), round(center[1], 4)) if center else None,
+        zoom=zoom,
         lang=lang,
         present=session[state.PRESENT],
         stop=session[state.STOP] if session[state.PRESENT] else None,

@@ -1,61 +1,130 @@
-"""The main area: the map, the detail panel, the records table and the statistics."""
+"""The main area: the map with its detail panel, the records table and the statistics."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import streamlit as st
 from streamlit_folium import st_folium
 
 from i18n import t
-from layers import overlays
 from layers.catalog import Catalog
-from layers.mapview import build_map
+from layers.mapdata import MapFiles
+from layers.mapview import MapState, build_map
+from layers.specs import SPECS
 from records import Border, HistoryEntry, RecordIndex, Status, Theme
 from records import stats as record_stats
-from ui import exports, facts, forms, panel, state
+from ui import facts, panel, state
 
-MAP_HEIGHT = 650
+#: Height the map is built with; the page's CSS then sizes it to the window (see ``page_css``).
+MAP_HEIGHT = 700
+#: Records shown per panel section at first; "show more" adds this many.
+PANEL_STEP = 10
+#: Rows per page of the records table.
+TABLE_PAGE_SIZE = 50
+VIEWS = ("map", "table", "stats")
+
+#: Map first: the map takes the window's height, the panel sits beside it on wide screens and
+#: below it on narrow ones (Streamlit stacks columns under 640 px).
+PAGE_CSS = """
+<style>
+  [data-testid="stMainBlockContainer"] { padding: 0.5rem 1.2rem 1rem 1.2rem; max-width: 100%; }
+  /* Streamlit's header floats over the page: see-through, so the top bar can sit beside its buttons. */
+  [data-testid="stHeader"] { background: transparent; pointer-events: none; }
+  [data-testid="stHeader"] div { pointer-events: none !important; }
+  [data-testid="stHeader"] button, [data-testid="stHeader"] a { pointer-events: auto !important; }
+  .st-key-top_bar { padding-left: 2.6rem; padding-right: 2.6rem; }
+  iframe[title="streamlit_folium.st_folium"] { height: calc(100vh - {OFFSET}px) !important;
+    min-height: 420px; display: block; }
+  .st-key-detail_panel { max-height: calc(100vh - {OFFSET}px); overflow-y: auto; }
+  @media (max-width: 640px) {
+    iframe[title="streamlit_folium.st_folium"] { height: 72vh !important; }
+    .st-key-detail_panel { max-height: none; }
+  }
+</style>
+"""
 
 
-def standalone_map(
-    catalog: Catalog, base: dict, index: RecordIndex, lang: str, shown: frozenset[str] | None, selected: str | None
-) -> str:
-    """The map as shown (layers, hotspots, selection) in one offline HTML file."""
-    fmap = build_map(catalog, base, lang, MAP_HEIGHT, shown=shown)
-    overlays.hotspots(index.open_obstacle_counts(), catalog.anchors).add_to(fmap)
-    overlays.highlight(catalog.display_feature(selected or "")).add_to(fmap)
-    return exports.standalone_map_html(fmap)
+def page_css(offset_px: int) -> str:
+    """The page's CSS with the map height set to the window height minus ``offset_px``."""
+    return PAGE_CSS.replace("{OFFSET}", str(int(offset_px)))
+
+
+def _on_map_change() -> None:
+    state.apply_map_value(st.session_state, st.session_state.get(state.MAP_KEY), SPECS)
+
+
+def map_area(files: MapFiles, catalog: Catalog, index: RecordIndex, lang: str, large: bool = False) -> None:
+    """Draw the map. Its script never changes; only :class:`MapState` does (and not on a click)."""
+    session = st.session_state
+    center, zoom = session[state.VIEW]
+    value = st_folium(
+        build_map(files, catalog, MAP_HEIGHT),
+        key=state.MAP_KEY,
+        height=MAP_HEIGHT,
+        use_container_width=True,
+        returned_objects=state.RETURNED_OBJECTS,
+        feature_group_to_add=[
+            MapState(lang, session[state.LAYERS], index.open_obstacle_counts(), session[state.MAP_REQUEST], large)
+        ],
+        center=list(center) if center else None,
+        zoom=zoom,
+        on_change=_on_map_change,
+        render=False,  # nothing to render twice: the data is fetched by the browser
+    )
+    # In a browser on_change has taken the value over before this run. Under AppTest it does
+    # not fire: take the value over here, and draw once more with it.
+    if state.apply_map_value(session, value, SPECS):
+        st.rerun()
 
 
 def detail_panel(
-    catalog: Catalog, index: RecordIndex, history: Mapping[str, Sequence[HistoryEntry]], lang: str
+    catalog: Catalog,
+    index: RecordIndex,
+    history: Mapping[str, Sequence[HistoryEntry]],
+    lang: str,
+    on_report: Callable[[str], None] | None = None,
 ) -> None:
-    feature = catalog.get(st.session_state[state.SELECTED])
+    """The selected feature's facts and its records, and (for those who may write) a button to
+    report an obstacle on it."""
+    session = st.session_state
+    feature = catalog.get(session[state.SELECTED])
     if feature is None:
         st.info(t("panel.empty", lang))
         return
-    st.button(t("panel.clear", lang), on_click=state.select, args=(st.session_state, None), key="clear_selection")
+    limit = PANEL_STEP + session[state.PANEL_MORE]
     tied = index.for_feature(feature.id)
     parts = [panel.PANEL_CSS, panel.feature_card(feature, lang)]
-    parts.append(panel.records_section(f"{t('panel.records', lang)} ({len(tied)})", tied, history, lang))
+    parts.append(panel.records_section(f"{t('panel.records', lang)} ({len(tied)})", tied, history, lang, limit))
+    longest = len(tied)
     if feature.layer == "borders":
         for border in feature.borders:
             others = index.on_border(Border.parse(border), exclude=tied)
+            longest = max(longest, len(others))
             title = f"{t('panel.whole_border', lang)} {border} ({len(others)})"
-            parts.append(panel.records_section(title, others, history, lang))
+            parts.append(panel.records_section(title, others, history, lang, limit))
     st.html("".join(parts))
+    if longest > limit:
+        st.button(t("panel.show_more", lang), on_click=_show_more, key="panel_show_more")
+    if on_report and st.button(t("panel.report_here", lang), key="report_here", icon=":material/add_location_alt:"):
+        on_report(feature.id)
 
 
-#: Rows sent to the table; beyond this a browser table only slows every rerun down.
-TABLE_LIMIT = 2000
+def _show_more() -> None:
+    st.session_state[state.PANEL_MORE] += PANEL_STEP
 
 
 def records_table(index: RecordIndex, lang: str) -> None:
-    st.subheader(t("table.header", lang))
+    """A page of the filtered records (the CSV download has them all)."""
+    records = index.records
+    pages = max(1, -(-len(records) // TABLE_PAGE_SIZE))
     st.caption(t("table.counts", lang, **index.counts()))
-    if len(index.records) > TABLE_LIMIT:
-        st.caption(t("table.limited", lang, shown=TABLE_LIMIT, total=len(index.records)))
+    page = min(st.session_state.get(state.TABLE_PAGE, 1), pages)
+    if pages > 1:
+        page = st.number_input(
+            t("table.page", lang, pages=pages), min_value=1, max_value=pages, value=page, key=state.TABLE_PAGE
+        )
+    start = (page - 1) * TABLE_PAGE_SIZE
     st.dataframe(
         [
             {
@@ -69,7 +138,7 @@ def records_table(index: RecordIndex, lang: str) -> None:
                 t("table.updated", lang): r.updated_on.isoformat(),
                 t("panel.source", lang): r.source,
             }
-            for r in index.records[:TABLE_LIMIT]
+            for r in records[start : start + TABLE_PAGE_SIZE]
         ],
         hide_index=True,
         width="stretch",
@@ -118,36 +187,3 @@ def statistics(index: RecordIndex, catalog: Catalog, lang: str) -> None:
             hide_index=True,
         )
         st.caption(facts.LETTER_2021)
-
-
-def _on_map_change() -> None:
-    if state.apply_map_value(st.session_state, st.session_state.get(state.MAP_KEY)):
-        forms.prefill_feature(st.session_state, st.session_state[state.SELECTED])
-
-
-def map_area(catalog: Catalog, base: dict, index: RecordIndex, lang: str, height: int) -> None:
-    selected = catalog.display_feature(st.session_state[state.SELECTED] or "")
-    anchors = catalog.anchors
-    center, zoom = st.session_state[state.VIEW_REQUEST]
-    value = st_folium(
-        build_map(
-            catalog,
-            base,
-            lang,
-            height,
-            shown=st.session_state[state.SHOWN_AT_START],
-            large_type=st.session_state[state.PRESENT],
-        ),
-        key=state.MAP_KEY,
-        height=height,
-        use_container_width=True,
-        returned_objects=state.RETURNED_OBJECTS,
-        feature_group_to_add=[overlays.hotspots(index.open_obstacle_counts(), anchors), overlays.highlight(selected)],
-        center=center,
-        zoom=zoom,
-        on_change=_on_map_change,
-        render=False,  # st_folium renders the map itself once more; twice doubled the rerun time
-    )
-    if state.apply_map_value(st.session_state, value):  # only when on_change did not run first
-        forms.prefill_feature(st.session_state, st.session_state[state.SELECTED])
-        st.rerun()

@@ -1,0 +1,91 @@
+"""The files the browser fetches for the map: one compact JSON per layer, the base map, water
+and place labels, each published once under a content-addressed URL (see :mod:`layers.assets`).
+
+Data flows one way: geodata files → :class:`~layers.catalog.Catalog` (validated, simplified)
+→ here (styled, serialised) → the browser. Nothing here depends on the interface language.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from layers import basemap, registry
+from layers.assets import publish, publish_web_file
+from layers.catalog import Catalog
+from layers.specs import LAYERS
+
+#: Optional data files in the geodata folder: drawn when present.
+WATER_FILE = "water.geojson"
+PLACES_FILES = ("places.geojson",)
+
+
+@dataclass(frozen=True)
+class MapFiles:
+    """URLs of everything the map loads, by role, and the folder they were published in."""
+
+    static_dir: Path
+    script: str
+    css: str
+    base: str
+    layers: Mapping[str, str]
+    water: str | None = None
+    places: tuple[str, ...] = field(default_factory=tuple)
+
+
+def compact_json(data: Any) -> bytes:
+    """Serialise for the wire: no spaces, UTF-8, keys sorted (identical input, identical bytes)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+
+
+def styled_layer(catalog: Catalog, kind: str) -> dict[str, Any]:
+    """Return layer ``kind``'s display collection with each feature's Leaflet style (``s``)."""
+    style = registry.style(kind)
+    features = []
+    for feature in catalog.display[kind]["features"]:
+        source = catalog.features[feature["properties"]["id"]]
+        features.append({**feature, "properties": {**feature["properties"], "s": style(source.properties)}})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _styled_file(path: Path, style: Any) -> dict[str, Any]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for feature in data["features"]:
+        feature["properties"]["s"] = style(feature["properties"])
+    return data
+
+
+def publish_map_files(catalog: Catalog, geodata_dir: Path, static_dir: Path) -> MapFiles:
+    """Write every file the map needs into ``static_dir`` (once per content) and return their URLs."""
+    layers = {
+        spec.kind: publish(static_dir, f"{spec.kind}.json", compact_json(styled_layer(catalog, spec.kind)))
+        for spec in LAYERS
+    }
+    base = basemap.load(geodata_dir / "basemap.geojson")
+    for feature in base["features"]:
+        feature["properties"]["s"] = basemap.base_style(feature["properties"])
+    water_path = geodata_dir / WATER_FILE
+    water = (
+        publish(static_dir, "water.json", compact_json(_styled_file(water_path, basemap.water_style)))
+        if water_path.exists()
+        else None
+    )
+    places = tuple(
+        publish(
+            static_dir, name.replace(".geojson", ".json"), compact_json(json.loads((geodata_dir / name).read_text()))
+        )
+        for name in PLACES_FILES
+        if (geodata_dir / name).exists()
+    )
+    return MapFiles(
+        static_dir=static_dir,
+        script=publish_web_file(static_dir, "map.js"),
+        css=publish_web_file(static_dir, "map.css"),
+        base=publish(static_dir, "basemap.json", compact_json(base)),
+        layers=layers,
+        water=water,
+        places=places,
+    )

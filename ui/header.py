@@ -1,0 +1,89 @@
+"""The top bar: title, the filters (in a popover), the view switch and the language.
+
+Kept to one line so that the map gets the window (map first).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from i18n import LANGUAGES, t
+from records import Border, Kind, RecordFilter, Status, Theme
+from ui import state
+
+FILTERS = (
+    (state.FILTER_BORDER, "filters.border", Border),
+    (state.FILTER_THEME, "filters.theme", Theme),
+    (state.FILTER_STATUS, "filters.status", Status),
+    (state.FILTER_KIND, "filters.kind", Kind),
+)
+VIEWS = ("map", "table", "stats")
+
+BAR_CSS = """
+<style>
+  .st-key-top_bar { align-items: center; }
+  .st-key-top_bar h1 { font-size: 1.35rem; padding: 0; margin: 0; line-height: 1.2; }
+  .st-key-top_bar p { margin: 0; }
+</style>
+"""
+
+
+def top_bar(presenting: bool) -> tuple[str, RecordFilter, str]:
+    """Draw the one-line top bar; return the language, the record filter and the chosen view.
+
+    In presentation mode the bar holds only the title and the language (no filters, no views).
+    """
+    with st.container(horizontal=True, key="top_bar", gap="small", vertical_alignment="center"):
+        st.html(BAR_CSS)
+        lang = st.session_state.get(state.LANG) or "nl"
+        st.title(t("app.title", lang), anchor=False, width="content", help=t("app.subtitle", lang))
+        criteria, view = (RecordFilter(), "map") if presenting else (_filters(lang), _view_switch(lang))
+        st.space("stretch")
+        st.segmented_control(
+            t("app.language", lang),
+            LANGUAGES,
+            format_func=str.upper,
+            key=state.LANG,
+            required=True,
+            label_visibility="collapsed",
+        )
+    return st.session_state[state.LANG], criteria, view
+
+
+def _filters(lang: str) -> RecordFilter:
+    """The filter popover (border, theme, status, kind, text); its label counts the active ones."""
+    active = sum(bool(st.session_state.get(key)) for key, _, _ in FILTERS) + bool(
+        st.session_state.get(state.FILTER_TEXT)
+    )
+    label = t("filters.header", lang) + (f" ({active})" if active else "")
+    with st.popover(label, icon=":material/filter_list:"):
+        chosen = [
+            frozenset(
+                st.multiselect(
+                    t(label_key, lang),
+                    list(vocab),
+                    format_func=lambda v: v.label(lang),
+                    key=key,
+                    placeholder=t("filters.all", lang),
+                )
+            )
+            for key, label_key, vocab in FILTERS
+        ]
+        text = st.text_input(t("filters.text", lang), max_chars=200, key=state.FILTER_TEXT)
+    return RecordFilter(*chosen, text=text)
+
+
+def _view_switch(lang: str) -> str:
+    """Map, table or statistics (a switch whose value does not depend on the language)."""
+    st.session_state.setdefault(state.VIEW_TAB, "map")
+    return (
+        st.segmented_control(
+            t("tab.view", lang),
+            VIEWS,
+            format_func=lambda v: t(f"tab.{v}", lang),
+            key=state.VIEW_TAB,
+            required=True,
+            label_visibility="collapsed",
+        )
+        or "map"
+    )
