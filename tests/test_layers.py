@@ -55,7 +55,7 @@ def geodata_with_first_port(tmp_path: Path, **properties: str) -> Path:
 
 
 def test_display_properties_hold_only_escaped_text(tmp_path: Path) -> None:
-    catalog = load_catalog(geodata_with_first_port(tmp_path, name="<img src=x onerror=alert(1)>"))
+    catalog = load_catalog(geodata_with_first_port(tmp_path, name_en="<img src=x onerror=alert(1)>"))
     tip = catalog.display["ports"]["features"][0]["properties"]["tip_en"]
     assert "&lt;img src=x onerror=alert(1)&gt;" in tip and "<img" not in tip
     assert set(catalog.display["ports"]["features"][0]["properties"]) <= {
