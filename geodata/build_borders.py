@@ -15,7 +15,7 @@ from geodata.geojson_io import area_km2, feature, length_km, write_collection
 
 OSM_SOURCE = (
     "OpenStreetMap boundaries via timezonefinder-data {tz}, clipped to OSM land polygons "
-    "via roaring-landmask {land}; (c) OpenStreetMap contributors, ODbL"
+    "via roaring-landmask {land}; (c) OpenStreetMap contributors, ODbL, https://www.openstreetmap.org/copyright"
 )
 
 #: The box around Baarle-Nassau / Baarle-Hertog where the enclaves lie.
