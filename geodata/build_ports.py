@@ -1,7 +1,7 @@
 """Build ``ports.geojson``: sea and inland ports that matter for the NL-BE and NL-DE borders.
 
-Facts and approximate port-area coordinates: project reference ``layer-facts.md`` section 3.
-Coordinates mark the port area (not a terminal), hence "approximate".
+Facts from the ports' own reports and the maritime press, cited per port. Coordinates mark the
+port area (not a terminal), hence "approximate".
 """
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ from typing import Any
 
 from shapely.geometry import Point
 
+from geodata import layer_common as lc
 from geodata.geojson_io import feature, write_collection
 
 NSP_SRC = (
     "https://www.nu.nl/economie/5041103/zeeland-seaports-en-havenbedrijf-gent-verder-als-north-sea-port.html ; "
-    "https://www.offshore-energy.biz/port-of-ghent-zeeland-seaports-merge-into-north-sea-port/ ; "
-    "Kamerbrief 2021 (North Sea Port, third port in Europe by added value)"
+    "https://www.offshore-energy.biz/port-of-ghent-zeeland-seaports-merge-into-north-sea-port/ ; " + lc.LETTER_2021
 )
 NSP_FACT = (
     "One cross-border port since 1 January 2018 (merger of Zeeland Seaports and Ghent Port Company, "
@@ -39,7 +39,7 @@ PORTS: list[dict[str, Any]] = [
         description="The Vlissingen-Oost (Sloe) area of North Sea Port on the Western Scheldt. "
         "North Sea Port is 60 km long with 39 km of quays and 9,300 ha.",
         source=NSP_SRC,
-        coord_note="Vlissingen-Oost port area, approximate (layer-facts.md)",
+        coord_note="Vlissingen-Oost port area",
     ),
     dict(
         slug="north-sea-port-terneuzen",
@@ -52,7 +52,7 @@ PORTS: list[dict[str, Any]] = [
         description="The Terneuzen part of North Sea Port at the mouth of the Gent–Terneuzen canal, which runs "
         "32 km to Gent (14 km of it in the Netherlands).",
         source=NSP_SRC,
-        coord_note="Terneuzen port area, approximate (layer-facts.md)",
+        coord_note="Terneuzen port area",
     ),
     dict(
         slug="north-sea-port-gent",
@@ -67,7 +67,7 @@ PORTS: list[dict[str, Any]] = [
         "8.33 % each.",
         source=NSP_SRC
         + " ; https://www.transportjournal.com/en/home/news/artikeldetail/the-birth-of-a-double-port.html",
-        coord_note="Gent port area, approximate (layer-facts.md)",
+        coord_note="Gent port area",
     ),
     dict(
         slug="antwerp-bruges",
@@ -81,7 +81,7 @@ PORTS: list[dict[str, Any]] = [
         "the Belgian coast. About 74,000 direct jobs.",
         source="https://maritime-executive.com/article/antwerp-and-bruges-combine-to-become-europe-s-largest-export-port ; "  # noqa: E501
         "https://en.portnews.ru/news/328757",
-        coord_note="Antwerp port area, approximate (layer-facts.md)",
+        coord_note="Antwerp port area",
     ),
     dict(
         slug="rotterdam",
@@ -95,7 +95,7 @@ PORTS: list[dict[str, Any]] = [
         "RAPL and product pipelines.",
         source="https://safety4sea.com/port-of-rotterdam-invests-heavily-in-2023-for-a-resilient-future ; "
         "https://maritimemag.com/en/port-of-rotterdam-2023-cargo-volume-declines-by-6-1",
-        coord_note="Europoort area, approximate (layer-facts.md)",
+        coord_note="Europoort area",
     ),
     dict(
         slug="moerdijk",
@@ -108,7 +108,7 @@ PORTS: list[dict[str, Any]] = [
         description="Inland seaport between Rotterdam and Antwerp on the planned Delta Rhine Corridor.",
         source="https://regioinbedrijf.nl/moerdijk-als-brug-naar-europa/ ; "
         "https://seaport-magazine.nl/corona-of-niet-de-haven-van-moerdijk-gaat-altijd-door/",
-        coord_note="approximate (layer-facts.md)",
+        coord_note="port area",
     ),
     dict(
         slug="groningen-seaports-delfzijl",
@@ -120,7 +120,7 @@ PORTS: list[dict[str, Any]] = [
         throughput="14.1 Mt for Groningen Seaports (Delfzijl + Eemshaven) in 2023, a record",
         description="Delfzijl port on the Ems-Dollard estuary, whose water boundary with Germany is disputed.",
         source=GSP_SRC,
-        coord_note="approximate (layer-facts.md)",
+        coord_note="port area",
     ),
     dict(
         slug="groningen-seaports-eemshaven",
@@ -135,7 +135,7 @@ PORTS: list[dict[str, Any]] = [
         source="https://www.landseaairmagazine.com/2011/09/02/groningen-railport/ ; "
         "https://www.nrc.nl/nieuws/2022/07/14/gasunie-ook-zonder-russisch-gas-geen-tekorten-komende-winter-a4136411 ; "
         + GSP_SRC,
-        coord_note="approximate (layer-facts.md)",
+        coord_note="port area",
     ),
     dict(
         slug="emden",
@@ -147,7 +147,7 @@ PORTS: list[dict[str, Any]] = [
         throughput="4 Mt sea cargo (2020)",
         description="German port on the Ems opposite Delfzijl; Norwegian gas also lands at Emden.",
         source="https://www.ndr.de/nachrichten/niedersachsen/oldenburg_ostfriesland/Rekordjahr-bei-Auto-Umschlag-fuer-Emder-Hafen,emden1238.html",
-        coord_note="de.wikipedia coordinate quoted in layer-facts.md",
+        coord_note="coordinate of the German Wikipedia article Emder Hafen (53°20′40″ N, 7°12′ E)",
     ),
     dict(
         slug="duisburg",
@@ -161,28 +161,113 @@ PORTS: list[dict[str, Any]] = [
         "Belgian seaports.",
         source="https://new.informare.it/news/gennews/2019/20190501-porto-Duisburg-traffico-anno-2018.asp",
         uncertain="The 2018 and 2023 tonnages use different scopes.",
-        coord_note="approximate (layer-facts.md)",
+        coord_note="port area",
     ),
 ]
+
+
+#: Dutch texts per port: {slug: (name_nl, description_nl, note_nl)}. The English description is
+#: ``fact`` + ``description`` + throughput from the spec above.
+PORT_NL: dict[str, tuple[str, str, str]] = {
+    "north-sea-port-vlissingen": (
+        "North Sea Port – Vlissingen",
+        "Eén grensoverschrijdende haven sinds 1 januari 2018 (fusie van Zeeland Seaports en het Gentse "
+        "havenbedrijf, getekend op 8 december 2017); nr. 3 in Europa naar toegevoegde waarde en nr. 10 naar "
+        "overslag. Dit is het haventerrein Vlissingen-Oost (Sloe) aan de Westerschelde. North Sea Port is 60 km "
+        "lang, met 39 km kade en 9.300 ha.",
+        "haventerrein Vlissingen-Oost",
+    ),
+    "north-sea-port-terneuzen": (
+        "North Sea Port – Terneuzen",
+        "Eén grensoverschrijdende haven sinds 1 januari 2018 (fusie van Zeeland Seaports en het Gentse "
+        "havenbedrijf); nr. 3 in Europa naar toegevoegde waarde. Dit is het Terneuzense deel aan de monding van "
+        "het kanaal Gent–Terneuzen, dat 32 km lang is (14 km in Nederland).",
+        "haventerrein Terneuzen",
+    ),
+    "north-sea-port-gent": (
+        "North Sea Port – Gent",
+        "Het Gentse deel van de grensoverschrijdende North Sea Port (sinds 1 januari 2018), bereikbaar vanaf de "
+        "Westerschelde via het kanaal Gent–Terneuzen. Aandeelhouders: Gent 48,52 %, Zeeland 25 %, Terneuzen, "
+        "Borsele en Vlissingen elk 8,33 %.",
+        "haventerrein Gent",
+    ),
+    "antwerp-bruges": (
+        "Port of Antwerp-Bruges (Antwerpen)",
+        "Antwerpen en Zeebrugge fuseerden in april 2022 tot de grootste exporthaven van Europa (147 Mt export). "
+        "De haven is bereikbaar via de Nederlandse Westerschelde; de vestiging Zeebrugge ligt aan de Belgische "
+        "kust. Ongeveer 289 Mt overslag per jaar, 14,2 mln TEU (2021) en zo'n 74.000 directe banen.",
+        "haventerrein Antwerpen",
+    ),
+    "rotterdam": (
+        "Haven van Rotterdam",
+        "De grootste haven van Europa: 438,8 Mt in 2023 (467,4 Mt in 2022) en 13,4 mln TEU. Met Duitsland "
+        "verbonden door de Rijn en de RRP-leiding, met Antwerpen door de RAPL en productleidingen.",
+        "Europoort",
+    ),
+    "moerdijk": (
+        "Haven Moerdijk",
+        "De vierde zeehaven van Nederland en de meest landinwaarts gelegen: ruim 2.600 ha, ruim 400 bedrijven, "
+        "ongeveer 20.000 banen en 691.131 containers in 2020. Ligt tussen Rotterdam en Antwerpen aan de geplande "
+        "Delta Rhine Corridor.",
+        "haventerrein",
+    ),
+    "groningen-seaports-delfzijl": (
+        "Groningen Seaports – Delfzijl",
+        "Haven voor chemie en circulaire industrie aan de Eems-Dollard, tegenover Duitsland; de grens in het water "
+        "is daar omstreden. Groningen Seaports (Delfzijl en Eemshaven) sloeg in 2023 een record van 14,1 Mt over.",
+        "haventerrein",
+    ),
+    "groningen-seaports-eemshaven": (
+        "Groningen Seaports – Eemshaven",
+        "Haven aan de monding van de Eems, geopend in 1973: energie, offshore wind en datacenters. De drijvende "
+        "LNG-terminal (sinds 2022) hielp Russisch gas te vervangen. Groningen Seaports sloeg in 2023 14,1 Mt over.",
+        "haventerrein",
+    ),
+    "emden": (
+        "Haven van Emden",
+        "De westelijkste zeehaven van Duitsland en de derde autohaven van Europa (1,36 mln voertuigen in 2018); "
+        "4 Mt zeevracht in 2020, beheerd door Niedersachsen Ports. Ligt aan de Eems tegenover Delfzijl; ook "
+        "Noors gas komt in Emden aan land.",
+        "coördinaat van het Duitse Wikipedia-artikel Emder Hafen (53°20′40″ N, 7°12′ O)",
+    ),
+    "duisburg": (
+        "Haven van Duisburg (duisport)",
+        "De grootste binnenhaven van Europa, bij de samenvloeiing van Rijn en Ruhr: het belangrijkste Duitse "
+        "achterlandknooppunt voor de Nederlandse en Belgische zeehavens. De hele haven sloeg in 2018 127,5 Mt over; "
+        "het cijfer van ongeveer 41,5 Mt voor 2023 heeft een smallere afbakening.",
+        "haventerrein",
+    ),
+}
 
 
 def port_features() -> list[dict[str, Any]]:
     out = []
     for spec in PORTS:
+        name_nl, desc_nl, note_nl = PORT_NL[spec["slug"]]
+        desc_en = f"{spec['fact']} {spec['description']}"
+        if spec["throughput"]:
+            desc_en += f" Throughput: {spec['throughput']}."
+        if spec.get("uncertain"):
+            desc_en += f" {spec['uncertain']}"
         props = {
             "id": f"port:{spec['slug']}",
-            "name": spec["name"],
             "border": spec["border"],
-            "description": spec["description"],
+            **lc.texts(
+                name=(name_nl, spec["name"]),
+                description=(desc_nl, desc_en),
+                note=(
+                    "Punt in het havengebied"
+                    + ("" if note_nl == "haventerrein" else f" ({note_nl})")
+                    + ", geen terminal.",
+                    "Point in the port area"
+                    + ("" if spec["coord_note"] == "port area" else f" ({spec['coord_note']})")
+                    + ", not a terminal.",
+                ),
+            ),
             "source": spec["source"],
             "geometry_quality": "approximate",
             "operator": spec["operator"],
-            "fact": spec["fact"],
-            "throughput": spec["throughput"],
-            "geometry_note": "Point in the port area: " + spec["coord_note"] + ".",
         }
-        if spec.get("uncertain"):
-            props["uncertain"] = spec["uncertain"]
         out.append(feature(Point(spec["xy"]), props))
     return out
 

@@ -66,3 +66,52 @@ def polygonal(geom: BaseGeometry) -> BaseGeometry:
     if geom.geom_type in ("Polygon", "MultiPolygon"):
         return geom
     return shapely.union_all([g for g in getattr(geom, "geoms", []) if g.geom_type in ("Polygon", "MultiPolygon")])
+
+
+# ---------------------------------------------------------------------------------------------
+# The feature-text contract shared by every point and line layer (DESIGN.md "Languages"):
+# id, name_nl, name_en, border, description_nl, description_en, source, geometry_quality,
+# geometry_note_nl, geometry_note_en. Texts are the project's own words; ``source`` lists public
+# references a reader can open, separated by " ; ".
+# ---------------------------------------------------------------------------------------------
+
+#: The 2020 progress letter on cross-border cooperation (GROS).
+KST_32851_69 = "Kamerstuk 32 851, nr. 69 (BZK, 13 juli 2020), https://zoek.officielebekendmakingen.nl/kst-32851-69.html"
+#: The 2021 look-back letter; its Kamerstuk number could not be confirmed, so it is cited by title.
+LETTER_2021 = (
+    "Kamerbrief grensoverschrijdende samenwerking, terugblik en vooruitblik (BZK, 2021), "
+    "https://www.rijksoverheid.nl/documenten/kamerstukken"
+)
+
+QUALITIES = ("exact", "generalised", "approximate", "schematic")
+
+
+def texts(
+    *,
+    name: tuple[str, str],
+    description: tuple[str, str],
+    note: tuple[str, str],
+) -> dict[str, str]:
+    """Return the bilingual text properties; every argument is ``(nl, en)``, none may be empty."""
+    out = {
+        "name_nl": name[0],
+        "name_en": name[1],
+        "description_nl": description[0],
+        "description_en": description[1],
+        "geometry_note_nl": note[0],
+        "geometry_note_en": note[1],
+    }
+    empty = [key for key, value in out.items() if not value.strip()]
+    if empty:
+        raise ValueError(f"empty text properties: {empty}")
+    return out
+
+
+def join_sources(*refs: str) -> str:
+    """Join public references into one ``source`` string (" ; " between them, no duplicates)."""
+    seen: list[str] = []
+    for ref in refs:
+        for part in ref.split(" ; "):
+            if part.strip() and part.strip() not in seen:
+                seen.append(part.strip())
+    return " ; ".join(seen)

@@ -18,7 +18,27 @@ from layers.specs import LAYERS, LayerSpec
 
 #: Display coordinates are rounded to 1e-5 degrees (about 1 m).
 DISPLAY_GRID = 1e-5
-REQUIRED_PROPERTIES = ("id", "name", "border", "description", "source", "geometry_quality")
+#: The feature-text contract (DESIGN.md, "Languages"): every feature names and describes itself in both
+#: languages, says where its facts come from and how good its geometry is.
+REQUIRED_PROPERTIES = (
+    "id",
+    "name_nl",
+    "name_en",
+    "border",
+    "description_nl",
+    "description_en",
+    "source",
+    "geometry_quality",
+)
+#: Until every layer follows the contract, a single-language ``name`` / ``description`` stands in for the
+#: pair (the area layers are being rebuilt separately).
+LEGACY_STAND_INS = {
+    "name_nl": "name",
+    "name_en": "name",
+    "description_nl": "description",
+    "description_en": "description",
+}
+QUALITIES = ("exact", "generalised", "approximate", "schematic")
 
 
 class GeodataError(ValueError):
@@ -36,16 +56,28 @@ class MapFeature:
 
     @property
     def name(self) -> str:
+        """The English name (ids, logs, exports); the interface uses :meth:`name_in`."""
         return self.name_in("en")
 
     def name_in(self, lang: str) -> str:
-        """Return the feature's name in ``lang`` (``name_nl``/``name_en``), else its one name."""
-        return str(self.properties.get(f"name_{lang}") or self.properties.get("name") or self.id)
+        """The feature's name in ``lang`` ("nl" or "en"), falling back to the other language.
+
+        >>> MapFeature("x:1", "x", {"name_nl": "Haven", "name_en": "Port"}, None).name_in("nl")
+        'Haven'
+        """
+        return self._text("name", lang)
 
     def description_in(self, lang: str) -> str:
-        """Return the description in ``lang``, else the one there is."""
-        props = self.properties
-        return str(props.get(f"description_{lang}") or props.get("description") or "")
+        """The feature's description in ``lang``, falling back to the other language."""
+        return self._text("description", lang)
+
+    def _text(self, key: str, lang: str) -> str:
+        other = "en" if lang == "nl" else "nl"
+        for candidate in (f"{key}_{lang}", f"{key}_{other}", key):
+            value = self.properties.get(candidate)
+            if value not in (None, ""):
+                return str(value)
+        return ""
 
     @property
     def borders(self) -> tuple[str, ...]:
@@ -127,11 +159,19 @@ def _read_features(path: Path) -> list[dict[str, Any]]:
 
 def _to_feature(raw: dict[str, Any], spec: LayerSpec, filename: str) -> MapFeature:
     props = raw.get("properties") or {}
-    missing = [key for key in REQUIRED_PROPERTIES if props.get(key) in (None, "")]
+    missing = [
+        key
+        for key in REQUIRED_PROPERTIES
+        if props.get(key) in (None, "") and props.get(LEGACY_STAND_INS.get(key, key)) in (None, "")
+    ]
     if missing:
         raise GeodataError(f"{filename}: feature {props.get('id', '?')!r} lacks {', '.join(missing)}")
     if not str(props["id"]).startswith(spec.id_prefix):
         raise GeodataError(f"{filename}: id {props['id']!r} must start with {spec.id_prefix!r}")
+    if props["geometry_quality"] not in QUALITIES:
+        raise GeodataError(
+            f"{filename}: feature {props['id']!r} has unknown geometry_quality {props['geometry_quality']!r}"
+        )
     try:
         geometry = shape(raw["geometry"])
     except (KeyError, TypeError, ValueError, AttributeError) as exc:

@@ -20,7 +20,8 @@ from layers.specs import LAYERS
 
 #: Optional data files in the geodata folder: drawn when present.
 WATER_FILE = "water.geojson"
-PLACES_FILES = ("places.geojson",)
+#: Place labels: (file, zoom from which the browser fetches it). Villages load only when zoomed in.
+PLACES_FILES = (("places.geojson", 0), ("places_detail.geojson", 10))
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ class MapFiles:
     base: str
     layers: Mapping[str, str]
     water: str | None = None
-    places: tuple[str, ...] = field(default_factory=tuple)
+    places: tuple[tuple[str, float], ...] = field(default_factory=tuple)  # (url, fetch from zoom)
 
 
 def compact_json(data: Any) -> bytes:
@@ -51,11 +52,31 @@ def styled_layer(catalog: Catalog, kind: str) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features}
 
 
-def _styled_file(path: Path, style: Any) -> dict[str, Any]:
+def _styled_file(path: Path, style: Any, keep: tuple[str, ...] = ("id", "kind", "minzoom")) -> dict[str, Any]:
+    """A background file with each feature's style and only the properties the map reads."""
     data = json.loads(path.read_text(encoding="utf-8"))
-    for feature in data["features"]:
-        feature["properties"]["s"] = style(feature["properties"])
-    return data
+    features = [
+        {
+            **f,
+            "properties": {
+                **{k: f["properties"][k] for k in keep if k in f["properties"]},
+                "s": style(f["properties"]),
+            },
+        }
+        for f in data["features"]
+    ]
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _labels(path: Path) -> dict[str, Any]:
+    """Place labels with what the map reads: name, rank and the zoom from which it is shown."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    keep = ("name", "rank", "minzoom")
+    features = [
+        {"type": "Feature", "properties": {k: f["properties"][k] for k in keep}, "geometry": f["geometry"]}
+        for f in data["features"]
+    ]
+    return {"type": "FeatureCollection", "features": features}
 
 
 def publish_map_files(catalog: Catalog, geodata_dir: Path, static_dir: Path) -> MapFiles:

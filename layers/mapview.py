@@ -141,7 +141,7 @@ def map_config(files: MapFiles, catalog: Catalog) -> dict[str, Any]:
         "panes": list(PANES),
         "base": {"url": files.base},
         "water": {"url": files.water} if files.water else None,
-        "places": [{"url": url} for url in files.places],
+        "places": [{"url": url, "minzoom": zoom} for url, zoom in files.places],
         "layers": [
             {
                 "kind": spec.kind,

@@ -11,12 +11,14 @@ from collections.abc import Callable, Mapping
 from types import ModuleType
 from typing import Any
 
-from layers import borders, bus_lines, interreg, pipelines, ports, regio_deals
+from layers import borders, bus_lines, info_points, interreg, pipelines, ports, rail, regio_deals
 from layers.specs import LAYERS
 from layers.specs import get as get_spec
 from layers.style import HOTSPOT, LegendEntry
 
-MODULES: dict[str, ModuleType] = {m.KIND: m for m in (borders, bus_lines, interreg, pipelines, ports, regio_deals)}
+MODULES: dict[str, ModuleType] = {
+    m.KIND: m for m in (borders, bus_lines, info_points, interreg, pipelines, ports, rail, regio_deals)
+}
 
 Style = Callable[[Mapping[str, Any]], dict[str, Any]]
 

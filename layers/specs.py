@@ -47,8 +47,10 @@ LAYERS: tuple[LayerSpec, ...] = (
         "borders", "borders.geojson", "border:", "mixed", 0.00007, grid=1e-4, style_keys=("kind", "border", "country")
     ),
     LayerSpec("pipelines", "pipelines.geojson", "pipeline:", "mixed", 0.0005, style_keys=("kind", "status")),
+    LayerSpec("rail", "rail.geojson", "rail:", "line", 0.0005, style_keys=("status",)),
     LayerSpec("bus_lines", "bus_lines.geojson", "bus:", "line", 0.0005, style_keys=("status",)),
     LayerSpec("ports", "ports.geojson", "port:", "point", 0.0),
+    LayerSpec("info_points", "info_points.geojson", "gip:", "point", 0.0),
 )
 
 SPECS: dict[str, LayerSpec] = {spec.kind: spec for spec in LAYERS}

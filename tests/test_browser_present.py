@@ -34,8 +34,9 @@ def test_tour_runs_offline_with_arrow_keys(page: Page, live_app, tmp_path) -> No
         except Exception:
             raise AssertionError(f"{number}: {page.url}") from None
         map_window(page).wait_for_function(
-            "(s) => { if (!window.map) return false; const c = window.map.getCenter(); return Math.abs(c.lat - s[0]) < 0.05"
-            " && Math.abs(c.lng - s[1]) < 0.05 && window.map.getZoom() === s[2]; }",
+            "(s) => { if (!window.map) return false; const c = window.map.getCenter();"
+            " return Math.abs(c.lat - s[0]) < 0.05 && Math.abs(c.lng - s[1]) < 0.05"
+            " && window.map.getZoom() === s[2]; }",
             arg=[stop.center[0], stop.center[1], stop.zoom],
         )
         expect(highlighted(frame).first).to_be_attached()

@@ -36,7 +36,19 @@ def test_feature_collection_follows_rfc7946(borders: dict[str, dict]) -> None:
         assert west > 3.0 and east < 7.5 and south > 50.5 and north < 53.6
         if geom.geom_type == "Polygon":  # exterior counter-clockwise (RFC 7946 3.1.6)
             assert shapely.is_ccw(geom.exterior)
-        for key in ("id", "name", "border", "description", "source", "geometry_quality", "length_km"):
+        for key in (
+            "id",
+            "name_nl",
+            "name_en",
+            "border",
+            "description_nl",
+            "description_en",
+            "geometry_note_nl",
+            "geometry_note_en",
+            "source",
+            "geometry_quality",
+            "length_km",
+        ):
             assert feature["properties"].get(key) not in (None, ""), (feature["properties"]["id"], key)
 
 
@@ -46,6 +58,9 @@ def test_land_border_length_within_two_percent(borders: dict[str, dict], feature
     measured = GEOD.geometry_length(line) / 1000
     assert abs(measured - official_km) / official_km < 0.02, measured
     assert borders[feature_id]["properties"]["length_km"] == pytest.approx(measured, abs=0.1)
+    # the official round figure is kept beside the measured one, with its source
+    assert borders[feature_id]["properties"]["official_length_km"] == official_km
+    assert "2021" in borders[feature_id]["properties"]["official_length_source"]
 
 
 def test_borders_end_at_the_sea(borders: dict[str, dict]) -> None:

@@ -85,7 +85,12 @@ def standalone_map_html(fmap: folium.Map, files: MapFiles) -> str:
 
     page = re.sub(rf'<script src="({re.escape(STATIC_URL)}/[^"]+)"></script>', inline_script, page)
     page = re.sub(rf'<link rel="stylesheet" href="({re.escape(STATIC_URL)}/[^"]+)"/>', inline_style, page)
-    data_urls = [*files.layers.values(), files.base, *files.places, *([files.water] if files.water else [])]
+    data_urls = [
+        *files.layers.values(),
+        files.base,
+        *(url for url, _zoom in files.places),
+        *([files.water] if files.water else []),
+    ]
     inline = {url: json.loads(local(url).read_text(encoding="utf-8")) for url in data_urls}
     data = json.dumps(inline, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     return page.replace("<head>", f"<head><script>window.BP_INLINE = {data};</script>", 1)

@@ -280,7 +280,18 @@
         showByZoom(bp.waterByZoom, bp.waterGroup);
       });
     }
-    (config.places || []).forEach(function (source) {
+    bp.placeSources = (config.places || []).map(function (source) {
+      return { url: source.url, minzoom: source.minzoom || 0, loading: false };
+    });
+    loadPlaces();
+  }
+
+  // Place labels come in files by detail: each is fetched when the map first zooms in far enough.
+  function loadPlaces() {
+    var zoom = bp.map.getZoom();
+    (bp.placeSources || []).forEach(function (source) {
+      if (source.loading || zoom < source.minzoom) return;
+      source.loading = true;
       fetchJson(source.url).then(function (data) {
         data.features.forEach(function (feature) {
           var p = feature.properties;
@@ -303,7 +314,8 @@
 
   function showByZoom(items, group) {
     if (!items || !group) return;
-    var zoom = bp.map.getZoom();
+    // Labels were placed so that none overlap at their zoom; large type needs one zoom more.
+    var zoom = bp.map.getZoom() - (group === bp.placeGroup && bp.large ? 1 : 0);
     items.forEach(function (item) {
       var visible = zoom >= item[0];
       if (visible && !group.hasLayer(item[1])) group.addLayer(item[1]);
@@ -364,11 +376,12 @@
       node.style.zIndex = String(pane.z);
       if (pane.passive) node.style.pointerEvents = "none";
     });
-    drawBase(config);
     bp.waterGroup = L.layerGroup().addTo(map);
     bp.placesByZoom = [];
     bp.placeGroup = L.layerGroup().addTo(map);
+    drawBase(config);
     map.on("zoomend", function () {
+      loadPlaces();
       showByZoom(bp.placesByZoom, bp.placeGroup);
       showByZoom(bp.waterByZoom, bp.waterGroup);
     });
@@ -431,6 +444,10 @@
       applyTexts(bp.layerControl.getContainer());
     }
     container.classList.toggle("bp-large", !!state.large);
+    if (!!state.large !== !!bp.large) {
+      bp.large = !!state.large;
+      showByZoom(bp.placesByZoom, bp.placeGroup);
+    }
     if (state.layers) {
       var wanted = {};
       state.layers.forEach(function (kind) {
