@@ -95,10 +95,8 @@ def publish_map_files(catalog: Catalog, geodata_dir: Path, static_dir: Path) -> 
         else None
     )
     places = tuple(
-        publish(
-            static_dir, name.replace(".geojson", ".json"), compact_json(json.loads((geodata_dir / name).read_text()))
-        )
-        for name in PLACES_FILES
+        (publish(static_dir, name.replace(".geojson", ".json"), compact_json(_labels(geodata_dir / name))), zoom)
+        for name, zoom in PLACES_FILES
         if (geodata_dir / name).exists()
     )
     return MapFiles(

@@ -368,6 +368,13 @@
   bp.init = function (map, config) {
     bp.map = map;
     bp.texts = config.texts;
+    // The page sizes the map (its stylesheet may arrive after the map exists): follow the
+    // container, not only the window.
+    if (window.ResizeObserver) {
+      new ResizeObserver(function () {
+        map.invalidateSize({ pan: false });
+      }).observe(map.getContainer());
+    }
     bp.order = config.layers.map(function (spec) {
       return spec.kind;
     });
