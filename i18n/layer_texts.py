@@ -22,11 +22,16 @@ LAYER_TEXTS: dict[str, tuple[str, str]] = {
     "legend.pipeline_planned": ("Buisleiding (gepland)", "Pipeline (planned)"),
     "legend.gas_point": ("Grenspunt gasnet", "Gas border point"),
     "legend.port": ("Haven", "Port"),
-    "legend.regio_deal": ("Regio Deal (benadering)", "Regio Deal (approximate)"),
+    "legend.regio_deal": ("Regio Deal-gebied", "Regio Deal area"),
     "legend.interreg": ("Interreg VI-A", "Interreg VI-A"),
     "legend.hotspot": ("Aantal open belemmeringen", "Number of open obstacles"),
     "legend.schematic": ("Lijnen zijn schematisch, vlakken benaderd", "Lines are schematic, areas approximate"),
     "quality.exact": ("exact", "exact"),
+    "quality.generalised": (
+        "gegeneraliseerd — officiële grenzen, vereenvoudigd tot ca. 100 m",
+        "generalised — official boundaries, simplified to about 100 m",
+    ),
+    "quality_tip.generalised": ("gegeneraliseerde grenzen", "generalised boundaries"),
     "quality.approximate": (
         "benaderd — geen exacte ligging of officiële grens",
         "approximate — not an exact position or official boundary",
@@ -34,4 +39,16 @@ LAYER_TEXTS: dict[str, tuple[str, str]] = {
     "quality_tip.approximate": ("benaderde ligging", "approximate geometry"),
     "quality_tip.schematic": ("schematische route", "schematic route"),
     "quality.schematic": ("schematisch — volgt niet de echte route", "schematic — does not follow the real route"),
+    # Facts of the area layers (Regio Deals, Interreg, Euregios): the label of property <key>, with its unit.
+    "prop.area_km2": ("Oppervlakte op de kaart (km²)", "Area as drawn (km²)"),
+    "prop.municipalities": ("Gemeenten op de kaart (indeling 2024)", "Municipalities drawn (2024 boundaries)"),
+    "prop.municipality_count": ("Aantal gemeenten op de kaart", "Number of municipalities drawn"),
+    "prop.uncertain": ("Onzeker of ze meedoen", "Membership uncertain"),
+    "prop.rounds": ("Rondes (jaar): rijksbijdrage in mln €", "Rounds (year): state contribution in € m"),
+    "prop.first_year": ("Eerste jaar", "First year"),
+    "prop.deal_titles": ("Titels van de deals", "Deal titles"),
+    "prop.state_contribution_eur_m": (
+        "Rijksbijdrage, bekende rondes samen (mln €)",
+        "State contribution, known rounds together (€ m)",
+    ),
 }

@@ -18,7 +18,7 @@ from layers.specs import LAYERS, LayerSpec
 
 #: Display coordinates are rounded to 1e-5 degrees (about 1 m).
 DISPLAY_GRID = 1e-5
-REQUIRED_PROPERTIES = ("id", "name", "border", "description", "source", "geometry_quality")
+REQUIRED_PROPERTIES = ("id", "name", "border", "source", "geometry_quality")
 
 
 class GeodataError(ValueError):
