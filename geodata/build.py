@@ -15,7 +15,15 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from geodata import build_borders, build_bus_lines, build_interreg, build_pipelines, build_ports, build_regio_deals
+from geodata import (
+    build_borders,
+    build_bus_lines,
+    build_euregios,
+    build_interreg,
+    build_pipelines,
+    build_ports,
+    build_regio_deals,
+)
 
 GEODATA_DIR = Path(__file__).resolve().parent
 
@@ -26,6 +34,7 @@ STEPS: dict[str, Callable[[Path], None]] = {
     "ports": build_ports.build,
     "regio_deals": build_regio_deals.build,
     "interreg": build_interreg.build,
+    "euregios": build_euregios.build,
 }
 
 

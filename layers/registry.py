@@ -11,13 +11,13 @@ from dataclasses import dataclass
 
 import folium
 
-from layers import borders, bus_lines, interreg, pipelines, ports, regio_deals
+from layers import borders, bus_lines, euregios, interreg, pipelines, ports, regio_deals
 from layers._style import LegendEntry
 from layers.specs import LAYERS as SPECS
 from layers.specs import LayerSpec
 from layers.specs import get as get_spec
 
-_MODULES = {m.KIND: m for m in (borders, bus_lines, interreg, pipelines, ports, regio_deals)}
+_MODULES = {m.KIND: m for m in (borders, bus_lines, euregios, interreg, pipelines, ports, regio_deals)}
 
 
 @dataclass(frozen=True)

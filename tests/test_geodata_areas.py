@@ -15,7 +15,7 @@ import shapely
 from pyproj import Geod
 from shapely.geometry import Point, shape
 
-from geodata import cbs
+from geodata import build_euregios, build_interreg, cbs
 from geodata.build_regio_deals import DEALS, deal_members
 from i18n import TEXTS
 from layers.catalog import STYLE_KEYS
@@ -24,12 +24,15 @@ from layers.specs import LAYERS as SPECS
 GEODATA = Path(__file__).resolve().parent.parent / "geodata"
 GEOD = Geod(ellps="WGS84")
 
-LAYERS = {"regio_deals.geojson": "regiodeal"}
+LAYERS = {"regio_deals.geojson": "regiodeal", "interreg.geojson": "interreg", "euregios.geojson": "euregio"}
 REQUIRED_IDS = """
 regiodeal:achterhoek regiodeal:twente regiodeal:parkstad-limburg regiodeal:zuid-en-oost-drenthe
 regiodeal:oost-groningen regiodeal:noord-limburg regiodeal:zeeuws-vlaanderen regiodeal:north-sea-port-district
 regiodeal:zuid-limburg regiodeal:zeeland regiodeal:brainport-eindhoven regiodeal:midden-en-west-brabant
 regiodeal:midden-limburg
+interreg:deutschland-nederland interreg:vlaanderen-nederland interreg:meuse-rhine interreg:meuse-rhine-full
+euregio:ems-dollart euregio:euregio euregio:rhein-waal euregio:rhein-maas-nord euregio:maas-rijn
+euregio:scheldemond euregio:benego
 """.split()  # noqa: SIM905
 
 CONTRACT = (
@@ -185,6 +188,73 @@ def test_generalised_regio_deals_match_their_cbs_union() -> None:
             assert abs(ours - theirs) / theirs < 0.01, (fid, round(ours), round(theirs))
 
 
+@cache
+def dutch_sides() -> dict[str, object]:
+    """The Dutch side of every Interreg and Euregio area rebuilt from the CBS input."""
+    out = {f"interreg:{s['slug']}": build_interreg.dutch_members(s) for s in build_interreg.PROGRAMMES}
+    out |= {f"euregio:{s['slug']}": build_euregios.dutch_members(s) for s in build_euregios.EUREGIOS}
+    return {fid: cbs.source_union(names) for fid, names in out.items()}
+
+
+def test_dutch_sides_match_their_cbs_union() -> None:
+    """Cross-border areas: the Dutch part (``area_nl_km2``) is within 1 % of the CBS union it is built from,
+    and the stored geometry's Dutch part (cut with the base map's Netherlands) agrees with it."""
+    nl = {f["properties"]["id"]: shape(f["geometry"]) for f in load("basemap.geojson")["features"]}["basemap:nl"]
+    assert set(dutch_sides()) == {f for f in by_id() if not f.startswith("regiodeal:")}
+    for fid, source in dutch_sides().items():
+        props = by_id()[fid]["properties"]
+        theirs = area_km2(source)
+        assert abs(props["area_nl_km2"] - theirs) / theirs < 0.01, (fid, props["area_nl_km2"], round(theirs))
+        drawn = area_km2(geometry(fid).intersection(nl))
+        assert abs(drawn - props["area_nl_km2"]) / props["area_nl_km2"] < 0.02, (fid, round(drawn))
+
+
+def test_cross_border_areas_reach_both_sides_without_spilling() -> None:
+    bm = {f["properties"]["id"]: shape(f["geometry"]) for f in load("basemap.geojson")["features"]}
+    countries = {"NL": bm["basemap:nl"], "BE": bm["basemap:be"], "DE": bm["basemap:de"]}
+    for fid, f in by_id().items():
+        if fid.startswith("regiodeal:"):
+            assert geometry(fid).difference(countries["NL"].buffer(0.003)).area / geometry(fid).area < 0.01, fid
+            continue
+        sides = {"NL"} | {c.split("-")[1] for c in f["properties"]["border"].split(";")}
+        for code in sides:
+            assert geometry(fid).intersection(countries[code]).area > 0.03, (fid, code)  # > ~200 km2
+        for code in set(countries) - sides:
+            assert geometry(fid).intersection(countries[code].buffer(-0.003)).area < 0.001, (fid, code)
+
+
+def test_one_figure_for_the_programme_area() -> None:
+    """The measured area is the one figure in the texts; the programme's own figure is labelled as such."""
+    p = by_id()["interreg:deutschland-nederland"]["properties"]
+    assert f"{p['area_km2']:,}" in p["description_en"] and f"{p['area_km2']:,}".replace(",", ".") in p["description_nl"]
+    assert p["programme_area_km2"] == 47_380 and "programme itself states" in p["description_en"]
+    assert "49,468" not in json.dumps(p) and "49.468" not in json.dumps(p)
+
+
+def test_meuse_rhine_full_area_holds_the_core_and_marks_its_doubts() -> None:
+    core, full = geometry("interreg:meuse-rhine"), geometry("interreg:meuse-rhine-full")
+    assert core.difference(full.buffer(0.001)).area / core.area < 0.001
+    assert full.area > core.area * 1.3
+    props = by_id()["interreg:meuse-rhine-full"]["properties"]
+    assert props["geometry_quality"] == "approximate" and "DEB23" in props["uncertain"]
+
+
+def test_approximate_areas_say_what_is_uncertain() -> None:
+    for fid, f in by_id().items():
+        p = f["properties"]
+        if p["geometry_quality"] == "approximate" and not fid.startswith("interreg:vlaanderen"):
+            assert p.get("uncertain") or "not drawn" in p["description_en"].lower(), fid
+
+
+def test_euregio_facts() -> None:
+    for fid, f in by_id().items():
+        if fid.startswith("euregio:"):
+            p = f["properties"]
+            assert 1950 < p["founded"] < 2000 and p["members"] >= 3, fid
+            assert p["legal_form_nl"] and p["legal_form_en"], fid
+            assert p.get("seat") or "seat was not found" in p["description_en"], fid
+
+
 def test_zeeland_is_land_without_the_big_waters() -> None:
     zeeland = geometry("regiodeal:zeeland")
     assert 1_750 < area_km2(zeeland) < 1_900  # the province's land is about 1,780 km2; not 2,280 with water
@@ -211,3 +281,10 @@ def test_regio_deals_reach_the_border_line() -> None:
 def test_area_files_stay_small() -> None:
     for name in LAYERS:
         assert (GEODATA / name).stat().st_size < 400_000, name
+
+
+def test_euregios_are_a_registered_layer() -> None:
+    spec = next(s for s in SPECS if s.kind == "euregios")
+    assert (spec.filename, spec.id_prefix, spec.geometry, spec.show) == ("euregios.geojson", "euregio:", "area", False)
+    kinds = [s.kind for s in SPECS]
+    assert all(s.geometry == "area" for s in SPECS[: kinds.index("regio_deals") + 1]), "areas come first"

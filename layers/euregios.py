@@ -1,0 +1,41 @@
+"""Euregios: cross-border associations of municipalities, Kreise and provinces (off by default: they are large)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import folium
+
+from i18n import t
+from layers._style import PALETTE, LegendEntry, geojson_layer, path_style
+
+KIND = "euregios"
+
+
+@dataclass(frozen=True)
+class EuregioStyle:
+    """Reddish purple, far from the Regio Deals' yellow and Interreg's sky blue; a dashed outline where
+    the drawn working area is approximate."""
+
+    color: str = PALETTE["purple"]
+
+    def __call__(self, feature: dict[str, Any]) -> dict[str, Any]:
+        approximate = feature["properties"].get("geometry_quality") == "approximate"
+        return path_style(
+            color=self.color,
+            weight=2,
+            dashArray="2 6" if approximate else None,
+            fillColor=self.color,
+            fillOpacity=0.12,
+        )
+
+
+def build(collection: dict[str, Any], lang: str = "nl") -> folium.FeatureGroup:
+    """Return the Euregio layer."""
+    return geojson_layer(collection, t("layer.euregios", lang), EuregioStyle(), lang=lang)
+
+
+def legend(lang: str = "nl") -> list[LegendEntry]:
+    color = EuregioStyle().color
+    return [LegendEntry(t("legend.euregio", lang), color, "area", fill=color)]
