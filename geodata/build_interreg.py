@@ -237,11 +237,11 @@ PROGRAMMES: list[dict[str, Any]] = [
         text_nl="Het hele programmagebied van Interreg Maas-Rijn 2021–2027 zoals de bronnen het beschrijven: het "
         "kerngebied plus delen van Vlaams-Brabant (arrondissement Leuven), Rijnland-Palts (Eifelkreis "
         "Bitburg-Prüm, Vulkaneifel), Midden-Limburg en Zuidoost-Noord-Brabant. Welke NUTS-3-regio's er precies "
-        "bij horen is niet bevestigd (zie 'onzeker').",
+        "bij horen is niet bevestigd (zie 'Onzeker of ze meedoen').",
         text_en="The whole 2021–2027 Interreg Meuse-Rhine programme area as the sources describe it: the core area "
         "plus parts of Flemish Brabant (Leuven arrondissement), Rhineland-Palatinate (Eifelkreis Bitburg-Prüm, "
         "Vulkaneifel), Central Limburg and South-East North Brabant. Exactly which NUTS-3 regions belong to it "
-        "is not confirmed (see 'uncertain').",
+        "is not confirmed (see 'Membership uncertain').",
         source=VLAIO
         + " ; https://www.interregmeuserhine.eu/en/about-interreg/ ; "
         + "https://docslib.org/download/10362627/euregio-meuse-rhine ; "

@@ -256,7 +256,8 @@ DEALS: list[dict[str, Any]] = [
         text_en="Round-4 deal for the Dutch municipalities of the North Sea Port area (about €80 m in all): a "
         "healthier living environment, attracting talent and cross-border transport. The port area continues "
         "into Zelzate, Evergem and Ghent in Belgium; those parts are outside the deal and the map.",
-        source="https://www.terneuzen.nl/Onze_Organisatie/Actueel/Nieuws/Nieuwsarchief_2023/Januari_februari_maart/Zeeland_ontvangt_30_miljoen_voor_nieuwe_Regio_Deal",
+        source="https://www.terneuzen.nl/Onze_Organisatie/Actueel/Nieuws/Nieuwsarchief_2023/Januari_februari_maart/Zeeland_ontvangt_30_miljoen_voor_nieuwe_Regio_Deal ; "  # noqa: E501
+        "https://www.bndestem.nl/zeeland/zeeland-krijgt-30-miljoen-euro-uit-den-haag-voor-verbetering-van-de-leefbaarheid-in-het-havengebied~a9a88f30/",
     ),
     dict(
         slug="zeeland",
@@ -264,16 +265,19 @@ DEALS: list[dict[str, Any]] = [
         name_en="Regio Deals Zeeland",
         border="NL-BE",
         province="Zeeland",
-        rounds=[("1", 2018, 35.0, ""), ("6", 2025, 13.0, "Zeeuwse aanpak vitale regio's")],
-        text_nl="Twee deals voor de hele provincie Zeeland: een uit de eerste ronde (2018) en 'Zeeuwse aanpak "
-        "vitale regio's' uit ronde 6 (2025), dat vooral op Zeeuws-Vlaanderen aan de Belgische grens mikt. De "
-        "titel van de eerste deal is in de bronnen niet bevestigd. Op de kaart staat het land van de dertien "
-        "Zeeuwse gemeenten, zonder Oosterschelde, Veerse Meer en Grevelingen.",
-        text_en="Two deals for the whole province of Zeeland: one from the first round (2018) and 'Zeeuwse aanpak "
-        "vitale regio's' from round 6 (2025), aimed mainly at Zeeuws-Vlaanderen on the Belgian border. The "
-        "sources do not confirm the first deal's title. The map shows the land of the thirteen Zeeland "
+        rounds=[("1", 2018, 35.0, "Regio Deal Zeeland"), ("6", 2025, 13.0, "Zeeuwse aanpak vitale regio's")],
+        text_nl="Twee deals voor de hele provincie Zeeland. De eerste (getekend in juli 2018, €70 mln met de regio) "
+        "steunt dertien projecten van het investeringsprogramma 'Zeeland in Stroomversnelling 2.0', met als "
+        "grootste post het voortgezet onderwijs in Zeeuws-Vlaanderen. 'Zeeuwse aanpak vitale regio's' uit ronde 6 "
+        "(2025) richt zich vooral op Zeeuws-Vlaanderen aan de Belgische grens. Op de kaart staat het land van de "
+        "dertien Zeeuwse gemeenten, zonder Oosterschelde, Veerse Meer en Grevelingen.",
+        text_en="Two deals for the whole province of Zeeland. The first (signed in July 2018, €70 m with the region) "
+        "backs thirteen projects of the 'Zeeland in Stroomversnelling 2.0' investment programme, the largest "
+        "being secondary schooling in Zeeuws-Vlaanderen. 'Zeeuwse aanpak vitale regio's' from round 6 (2025) "
+        "aims mainly at Zeeuws-Vlaanderen on the Belgian border. The map shows the land of the thirteen Zeeland "
         "municipalities, without the Oosterschelde, Veerse Meer and Grevelingen.",
-        source="https://www.bndestem.nl/zeeland/zeeland-krijgt-30-miljoen-euro-uit-den-haag-voor-verbetering-van-de-leefbaarheid-in-het-havengebied~a9a88f30/ ; "  # noqa: E501
+        source="https://www.rijksoverheid.nl/onderwerpen/regio-deals/de-regio-deals-van-10-regios/regio-deal-zeeland ; "
+        "https://www.omroepzeeland.nl/nieuws/106860/Zeeland-en-het-Rijk-zijn-eruit-dit-is-hoe-de-miljoenen-besteed-worden ; "  # noqa: E501
         "https://openrijk.nl/en/provincies/provincie-zeeland/artikel/regio-deal-zeeuwse-aanpak-vitale-regios-krijgt-groen-licht/regional-deal-zeeland-approach-vital-regions-gets-green-light",
     ),
     dict(
@@ -351,8 +355,8 @@ def _notes(spec: dict[str, Any], quality: str) -> tuple[str, str]:
         nl += f" Niet getekend: {spec['not_drawn_nl']}."
         en += f" Not drawn: {spec['not_drawn_en']}."
     if quality == "approximate":
-        nl += " Welke gemeenten meedoen is deels aangenomen (zie 'onzeker')."
-        en += " Membership is partly assumed (see 'uncertain')."
+        nl += " Welke gemeenten meedoen is deels aangenomen (zie 'Onzeker of ze meedoen')."
+        en += " Membership is partly assumed (see 'Membership uncertain')."
     return nl, en
 
 
