@@ -19,11 +19,13 @@ class EuregioStyle:
     the drawn working area is approximate."""
 
     color: str = PALETTE["purple"]
+    #: a darker shade of the same purple for the outline (the pipelines draw in the plain one)
+    outline: str = "#8f4a78"
 
     def __call__(self, feature: dict[str, Any]) -> dict[str, Any]:
         approximate = feature["properties"].get("geometry_quality") == "approximate"
         return path_style(
-            color=self.color,
+            color=self.outline,
             weight=2,
             dashArray="2 6" if approximate else None,
             fillColor=self.color,
@@ -37,5 +39,5 @@ def build(collection: dict[str, Any], lang: str = "nl") -> folium.FeatureGroup:
 
 
 def legend(lang: str = "nl") -> list[LegendEntry]:
-    color = EuregioStyle().color
-    return [LegendEntry(t("legend.euregio", lang), color, "area", fill=color)]
+    style = EuregioStyle()
+    return [LegendEntry(t("legend.euregio", lang), style.outline, "area", fill=style.color)]

@@ -15,6 +15,7 @@ pytestmark = pytest.mark.browser
 #: An SVG attribute that only this layer draws with.
 SIGNATURE = {
     "interreg": f'stroke="{PALETTE["sky"]}"',
+    "euregios": 'stroke="#8f4a78"',
     "regio_deals": 'stroke="#9a8c00"',
     "borders": f'stroke="{PALETTE["vermillion"]}"',
     "pipelines": f'stroke="{PALETTE["purple"]}"',
