@@ -18,6 +18,7 @@ from pathlib import Path
 from geodata import (
     build_borders,
     build_bus_lines,
+    build_euregios,
     build_info_points,
     build_interreg,
     build_pipelines,
@@ -41,6 +42,7 @@ STEPS: dict[str, Callable[[Path], None]] = {
     "places": build_places.build,
     "regio_deals": build_regio_deals.build,
     "interreg": build_interreg.build,
+    "euregios": build_euregios.build,
 }
 
 

@@ -52,6 +52,17 @@ def both(key: str, **values: object) -> dict[str, str]:
     return {lang: t(key, lang, **values) for lang in LANGUAGES}
 
 
+def fact_key(key: str) -> str:
+    """Return the text key of a feature fact's label: ``prop.<key>``, where a key ending in
+    ``_nl``/``_en`` is the same fact in that language.
+
+    >>> fact_key("budget_eu_eur_m"), fact_key("product_nl")
+    ('prop.budget_eu_eur_m', 'prop.product')
+    """
+    base = key[:-3] if key.endswith(("_nl", "_en")) else key
+    return f"prop.{base}"
+
+
 @dataclass(frozen=True)
 class Message:
     """A text key with its values: rendered in whatever language the reader uses.

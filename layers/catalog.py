@@ -13,7 +13,7 @@ import shapely
 from shapely.geometry import mapping, shape
 from shapely.geometry.base import BaseGeometry
 
-from i18n import LANGUAGES
+from i18n import LANGUAGES, fact_key
 from layers.specs import LAYERS, LayerSpec
 
 #: Display coordinates are rounded to 1e-5 degrees (about 1 m).
@@ -30,15 +30,13 @@ REQUIRED_PROPERTIES = (
     "source",
     "geometry_quality",
 )
-#: Until every layer follows the contract, a single-language ``name`` / ``description`` stands in for the
-#: pair (the area layers are being rebuilt separately).
-LEGACY_STAND_INS = {
-    "name_nl": "name",
-    "name_en": "name",
-    "description_nl": "description",
-    "description_en": "description",
-}
 QUALITIES = ("exact", "generalised", "approximate", "schematic")
+#: Properties that are not facts to list in the panel: the text contract, and keys only the
+#: map's style reads. Every other property is a fact with a label (``i18n.fact_key``).
+NOT_FACTS = frozenset(
+    {*REQUIRED_PROPERTIES, "name", "description", "geometry_note", "geometry_note_nl", "geometry_note_en", "kind"}
+    | {"country", "minzoom"}
+)
 
 
 class GeodataError(ValueError):
@@ -78,6 +76,16 @@ class MapFeature:
             if value not in (None, ""):
                 return str(value)
         return ""
+
+    def facts(self, lang: str) -> list[tuple[str, Any]]:
+        """The feature's facts to list, in file order: ``(text key of the label, value)``; a fact
+        given per language (``product_nl``/``product_en``) appears once, in ``lang``."""
+        out = []
+        for key, value in self.properties.items():
+            if key in NOT_FACTS or value in (None, "") or key.endswith("_en" if lang == "nl" else "_nl"):
+                continue
+            out.append((fact_key(key), value))
+        return out
 
     @property
     def borders(self) -> tuple[str, ...]:
@@ -159,11 +167,7 @@ def _read_features(path: Path) -> list[dict[str, Any]]:
 
 def _to_feature(raw: dict[str, Any], spec: LayerSpec, filename: str) -> MapFeature:
     props = raw.get("properties") or {}
-    missing = [
-        key
-        for key in REQUIRED_PROPERTIES
-        if props.get(key) in (None, "") and props.get(LEGACY_STAND_INS.get(key, key)) in (None, "")
-    ]
+    missing = [key for key in REQUIRED_PROPERTIES if props.get(key) in (None, "")]
     if missing:
         raise GeodataError(f"{filename}: feature {props.get('id', '?')!r} lacks {', '.join(missing)}")
     if not str(props["id"]).startswith(spec.id_prefix):

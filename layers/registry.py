@@ -11,13 +11,13 @@ from collections.abc import Callable, Mapping
 from types import ModuleType
 from typing import Any
 
-from layers import borders, bus_lines, info_points, interreg, pipelines, ports, rail, regio_deals
+from layers import borders, bus_lines, euregios, info_points, interreg, pipelines, ports, rail, regio_deals
 from layers.specs import LAYERS
 from layers.specs import get as get_spec
 from layers.style import HOTSPOT, LegendEntry
 
 MODULES: dict[str, ModuleType] = {
-    m.KIND: m for m in (borders, bus_lines, info_points, interreg, pipelines, ports, rail, regio_deals)
+    m.KIND: m for m in (borders, bus_lines, euregios, info_points, interreg, pipelines, ports, rail, regio_deals)
 }
 
 Style = Callable[[Mapping[str, Any]], dict[str, Any]]

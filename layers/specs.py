@@ -42,6 +42,16 @@ class LayerSpec:
 
 LAYERS: tuple[LayerSpec, ...] = (
     LayerSpec("interreg", "interreg.geojson", "interreg:", "area", 0.006, grid=1e-3, show=False),
+    LayerSpec(
+        "euregios",
+        "euregios.geojson",
+        "euregio:",
+        "area",
+        0.005,
+        grid=1e-3,
+        show=False,
+        style_keys=("geometry_quality",),
+    ),
     LayerSpec("regio_deals", "regio_deals.geojson", "regiodeal:", "area", 0.003, grid=1e-4),
     LayerSpec(
         "borders", "borders.geojson", "border:", "mixed", 0.00007, grid=1e-4, style_keys=("kind", "border", "country")

@@ -17,7 +17,7 @@ from pyproj import Geod
 from shapely.geometry import Point, shape
 from shapely.ops import nearest_points
 
-from i18n import TEXTS
+from i18n import TEXTS, fact_key
 
 ROOT = Path(__file__).resolve().parents[1]
 GEODATA = ROOT / "geodata"
@@ -97,7 +97,7 @@ def test_every_feature_speaks_both_languages_and_cites_a_public_source(name: str
 def test_every_shown_fact_has_a_label_in_both_languages(name: str) -> None:
     for f in features(name):
         for key in set(f["properties"]) - NOT_FACTS:
-            nl, en = TEXTS[f"prop.{key}"]
+            nl, en = TEXTS[fact_key(key)]
             assert nl.strip() and en.strip(), key
 
 

@@ -1,4 +1,4 @@
-"""Checks on the committed thematic layers (bus lines, pipelines, ports, Regio Deals, Interreg).
+"""Checks on the committed line and point layers (bus lines, pipelines, ports); areas: test_geodata_areas.py.
 
 Reads only the GeoJSON files in ``geodata/`` with json + shapely; no build dependencies.
 """
@@ -19,8 +19,6 @@ LAYERS = {
     "bus_lines.geojson": "bus",
     "pipelines.geojson": "pipeline",
     "ports.geojson": "port",
-    "regio_deals.geojson": "regiodeal",
-    "interreg.geojson": "interreg",
 }
 
 REQUIRED_IDS = """
@@ -33,13 +31,9 @@ pipeline:gts-bocholtz pipeline:gts-zelzate pipeline:gts-hilvarenbeek pipeline:gt
 port:north-sea-port-vlissingen port:north-sea-port-terneuzen port:north-sea-port-gent port:antwerp-bruges
 port:rotterdam port:moerdijk port:groningen-seaports-delfzijl port:groningen-seaports-eemshaven port:emden
 port:duisburg
-regiodeal:achterhoek regiodeal:twente regiodeal:parkstad-limburg regiodeal:zuid-en-oost-drenthe
-regiodeal:oost-groningen regiodeal:noord-limburg regiodeal:zeeuws-vlaanderen regiodeal:north-sea-port-district
-regiodeal:zuid-limburg
-interreg:deutschland-nederland interreg:vlaanderen-nederland interreg:meuse-rhine
 """.split()  # noqa: SIM905
 
-#: The bilingual text contract (bus lines, pipelines, ports); the area layers still use one language.
+#: The bilingual text contract of every layer.
 REQUIRED_PROPS = (
     "id",
     "name_nl",
@@ -52,14 +46,10 @@ REQUIRED_PROPS = (
     "geometry_note_nl",
     "geometry_note_en",
 )
-LEGACY_PROPS = ("id", "name", "border", "description", "source", "geometry_quality")
-LEGACY_LAYERS = ("regiodeal", "interreg")
 LAYER_PROPS = {
     "bus": ("line", "termini", "crossing", "status"),
     "pipeline": ("product_nl", "product_en", "operator", "status", "kind"),
     "port": ("operator",),
-    "regiodeal": ("rounds", "municipalities", "state_contribution", "geometry_note"),
-    "interreg": ("period", "budget", "managing_authority", "nuts3", "geometry_note"),
 }
 GEOM_TYPES = {"Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon"}
 BORDERS = {"NL-BE", "NL-DE", "NL-BE;NL-DE"}
@@ -115,7 +105,7 @@ def test_ids_and_properties(name: str) -> None:
     for f in features(name):
         p = f["properties"]
         assert p["id"].startswith(prefix + ":"), p["id"]
-        required = LEGACY_PROPS if prefix in LEGACY_LAYERS else REQUIRED_PROPS
+        required = REQUIRED_PROPS
         for key in required + LAYER_PROPS[prefix]:
             assert key in p and str(p[key]).strip(), (p["id"], key)
         assert p["border"] in BORDERS, p["id"]
@@ -177,39 +167,6 @@ def test_pipeline_statuses() -> None:
 def test_ports_are_points() -> None:
     for f in features("ports.geojson"):
         assert f["geometry"]["type"] == "Point"
-
-
-def test_regio_deals_inside_netherlands() -> None:
-    # The base map's land has the dammed basins (Hollands Diep, ...) cut out: they are Dutch all the same.
-    basins = [shape(f["geometry"]) for f in load("water.geojson")["features"] if f["properties"]["kind"] == "basin"]
-    nl = shapely.union_all([basemap()["basemap:nl"], *basins]).buffer(0.003)  # the basemap is simplified
-    for f in features("regio_deals.geojson"):
-        geom = shape(f["geometry"])
-        assert geom.geom_type in ("Polygon", "MultiPolygon")
-        outside = geom.difference(nl).area / geom.area
-        assert outside < 0.01, (f["properties"]["id"], outside)
-
-
-def test_regio_deals_touch_a_border_region() -> None:
-    lines = borders()
-    for f in features("regio_deals.geojson"):
-        geom = shape(f["geometry"])
-        codes = f["properties"]["border"].split(";")
-        # within ~15 km of one of its borders (North Sea Port District ends at the Western Scheldt)
-        assert min(geom.distance(lines[c]) for c in codes) < 0.2, f["properties"]["id"]
-
-
-def test_interreg_reaches_both_sides_without_spilling() -> None:
-    bm = basemap()
-    countries = {"NL": bm["basemap:nl"], "BE": bm["basemap:be"], "DE": bm["basemap:de"]}
-    for f in features("interreg.geojson"):
-        geom = shape(f["geometry"])
-        sides = {"NL"} | {c.split("-")[1] for c in f["properties"]["border"].split(";")}
-        for code in sides:
-            assert geom.intersection(countries[code]).area > 0.05, (f["properties"]["id"], code)  # > ~350 km2
-        for code in set(countries) - sides:
-            spill = geom.intersection(countries[code].buffer(-0.003)).area
-            assert spill < 0.001, (f["properties"]["id"], code, spill)  # a sliver: < ~7 km2
 
 
 def test_file_sizes_sane() -> None:
