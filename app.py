@@ -20,7 +20,7 @@ from layers.assets import ensure_vendor_assets
 from layers.catalog import Catalog, load_catalog
 from layers.mapview import layer_names
 from layers.registry import LAYERS
-from records import CsvStore, HistoryEntry, RecordIndex, RowProblem
+from records import CsvStore, RecordIndex, RowProblem
 from ui import present, sidebar, state, urlstate, views
 from ui.tour import Tour, load_tour
 
@@ -54,15 +54,17 @@ def cached_basemap(path: str, mtime: float) -> dict:
     return basemap.load(Path(path))
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
-def cached_records(path: str, version: int, known_ids: frozenset[str]) -> tuple[RecordIndex, tuple[RowProblem, ...]]:
-    loaded = CsvStore(path).load(known_ids)
-    return RecordIndex(loaded.records), loaded.problems
+@st.cache_resource(show_spinner=False, max_entries=4)
+def cached_store(path: str, known_ids: frozenset[str]) -> CsvStore:
+    # One store per file and server process: it keeps an incremental index of the file, shared
+    # by every session (it is thread-safe; writers in other processes are seen through the file).
+    return CsvStore(path, known_feature_ids=known_ids)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def cached_history(path: str, version: int) -> dict[str, tuple[HistoryEntry, ...]]:
-    return CsvStore(path).history_by_record()
+def cached_index(path: str, token: str, known_ids: frozenset[str]) -> tuple[RecordIndex, tuple[RowProblem, ...]]:
+    snapshot = cached_store(path, known_ids).snapshot()
+    return RecordIndex(snapshot.summaries), snapshot.problems
 
 
 @st.cache_data(show_spinner=False)
@@ -91,12 +93,13 @@ def main() -> None:
     with st.sidebar:
         lang = st.radio(t("app.language", "nl"), ["nl", "en"], horizontal=True, key=state.LANG)
     base = cached_basemap(str(GEODATA_DIR / "basemap.geojson"), _dir_mtime(GEODATA_DIR))
-    store = CsvStore(records_path())
-    version = store.mtime_ns()
-    all_records, problems = cached_records(str(store.path), version, frozenset(catalog.features))
-    history = cached_history(str(store.path), version)
+    known = frozenset(catalog.features)
+    store = cached_store(str(records_path()), known)
+    all_records, problems = cached_index(str(store.path), store.change_token(), known)
+    actor = sidebar.current_actor()
+    all_records = all_records.visible_to(actor)
     criteria = sidebar.filters(lang)
-    index = all_records.filtered(criteria)
+    index = all_records.filtered(criteria, store.search(criteria.text) if criteria.text.strip() else None)
 
     tour = cached_tour(str(TOUR_FILE), TOUR_FILE.stat().st_mtime, frozenset(catalog.features)) if presenting else None
     if tour is not None:
@@ -110,7 +113,7 @@ def main() -> None:
     if problems:
         with st.expander(f"⚠️ {len(problems)} {t('app.data_problems', lang, file=store.path.name)}"):
             for problem in problems:
-                st.text(f"{t('app.line', lang)} {problem.line}: {problem.reason}")
+                st.text(f"{t('app.line', lang)} {problem.line}: {problem.message.text(lang)}")
 
     if tour is not None:
         views.map_area(catalog, base, index, lang, height=600)
@@ -118,7 +121,7 @@ def main() -> None:
         with caption_col:
             present.caption(tour, lang)
         with panel_col:
-            views.detail_panel(catalog, index, history, lang)
+            views.detail_panel(catalog, index, store, lang)
     else:
         map_tab, stats_tab = st.tabs([t("tab.map", lang), t("tab.stats", lang)], key="view_tab", on_change="rerun")
         with map_tab:
@@ -126,7 +129,7 @@ def main() -> None:
             with map_col:
                 views.map_area(catalog, base, index, lang, height=views.MAP_HEIGHT)
             with panel_col:
-                views.detail_panel(catalog, index, history, lang)
+                views.detail_panel(catalog, index, store, lang)
             views.records_table(index, lang)
         if stats_tab.open:  # the charts cost ~60 ms: drawn only when looked at
             with stats_tab:
@@ -135,7 +138,7 @@ def main() -> None:
     view = urlstate.from_state(st.session_state, criteria, lang, layer_names(lang))
     st.query_params.from_dict(urlstate.to_query(view))
     if tour is None:
-        sidebar.share_and_export(view, index, catalog, base, lang)
+        sidebar.share_and_export(view, index, store, catalog, base, lang)
 
 
 if __name__ == "__main__":

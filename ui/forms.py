@@ -14,9 +14,22 @@ from typing import Any
 
 import streamlit as st
 
-from i18n import t
+from i18n import Message, t
 from layers.catalog import Catalog
-from records import Border, CsvStore, Kind, Record, RecordError, Status, StoreError, Theme
+from records import (
+    Actor,
+    Border,
+    ConflictError,
+    Kind,
+    Record,
+    RecordError,
+    RecordStore,
+    RecordSummary,
+    Status,
+    StoreError,
+    Theme,
+    system_clock,
+)
 
 PREFIX = "report_"
 ERRORS = "report_errors"
@@ -51,6 +64,10 @@ class EditorSettings:
     def accepts(self, typed: str) -> bool:
         return not self.passphrase or hmac.compare_digest(typed.encode(), self.passphrase.encode())
 
+    def actor(self) -> Actor:
+        """The editor who writes: "passphrase mode" when a passphrase is set, else the local user."""
+        return Actor.passphrase() if self.passphrase else Actor.local()
+
 
 def prefill_feature(state: MutableMapping[str, Any], feature_id: str | None) -> None:
     """Put the feature clicked on the map (and its border) into the form.
@@ -61,13 +78,13 @@ def prefill_feature(state: MutableMapping[str, Any], feature_id: str | None) -> 
         state[PENDING_FEATURE] = feature_id
 
 
-def _problem(field: str) -> None:
+def _problem(field: str, lang: str) -> None:
     message = (st.session_state.get(ERRORS) or {}).get(field)
     if message:
-        st.error(message, icon="⚠️")
+        st.error(message.text(lang), icon="⚠️")
 
 
-def report_form(catalog: Catalog, store: CsvStore, settings: EditorSettings, lang: str) -> None:
+def report_form(catalog: Catalog, store: RecordStore, settings: EditorSettings, lang: str) -> None:
     """Draw the "report an obstacle" form and save valid input."""
     state = st.session_state
     if state.pop(CLEAR, False):
@@ -83,18 +100,18 @@ def report_form(catalog: Catalog, store: CsvStore, settings: EditorSettings, lan
         st.radio(
             t("form.kind", lang), list(Kind), format_func=lambda v: v.label(lang), key=PREFIX + "kind", horizontal=True
         )
-        _problem("kind")
+        _problem("kind", lang)
         st.text_input(t("form.title", lang), key=PREFIX + "title", max_chars=160)
-        _problem("title")
+        _problem("title", lang)
         st.text_area(t("form.summary", lang), key=PREFIX + "summary", max_chars=2000, height=110)
-        _problem("summary")
+        _problem("summary", lang)
         st.selectbox(t("filters.theme", lang), list(Theme), format_func=lambda v: v.label(lang), key=PREFIX + "theme")
-        _problem("theme")
+        _problem("theme", lang)
         st.multiselect(
             t("filters.border", lang), list(Border), format_func=lambda v: v.label(lang), key=PREFIX + "border",
             placeholder=t("form.choose", lang),
         )  # fmt: skip
-        _problem("border")
+        _problem("border", lang)
         st.multiselect(
             t("form.features", lang),
             list(names),
@@ -103,36 +120,39 @@ def report_form(catalog: Catalog, store: CsvStore, settings: EditorSettings, lan
             placeholder=t("form.choose", lang),
             help=t("form.features_help", lang),
         )
-        _problem("feature_ids")
+        _problem("feature_ids", lang)
         st.selectbox(
             t("filters.status", lang), list(Status), format_func=lambda v: v.label(lang), key=PREFIX + "status"
         )
-        _problem("status")
+        _problem("status", lang)
         st.text_input(t("form.legal_nl", lang), key=PREFIX + "legal_basis_nl", max_chars=300)
-        _problem("legal_basis_nl")
+        _problem("legal_basis_nl", lang)
         st.text_input(t("form.legal_other", lang), key=PREFIX + "legal_basis_other", max_chars=300)
-        _problem("legal_basis_other")
+        _problem("legal_basis_other", lang)
         st.text_input(t("form.responsible", lang), key=PREFIX + "responsible", max_chars=200)
-        _problem("responsible")
+        _problem("responsible", lang)
         st.text_input(t("form.source", lang), key=PREFIX + "source", max_chars=500, help=t("form.source_help", lang))
-        _problem("source")
+        _problem("source", lang)
         st.text_input(t("form.reported_by", lang), key=PREFIX + "reported_by", max_chars=120)
-        _problem("reported_by")
+        _problem("reported_by", lang)
         typed = (
             st.text_input(t("form.passphrase", lang), type="password", key=PREFIX + "pass")
             if settings.passphrase
             else ""
         )
-        _problem("passphrase")
-        _problem("record")
+        _problem("passphrase", lang)
+        _problem("record", lang)
         submitted = st.form_submit_button(t("form.submit", lang), type="primary")
     if submitted:
         _submit(catalog, store, settings, typed, lang)
 
 
-def _form_values() -> dict[str, Any]:
+def _form_values(lang: str) -> dict[str, Any]:
+    """The form's input as record columns; title and summary are in the interface language."""
     state = st.session_state
     values = {name: state.get(PREFIX + name) for name in FIELDS}
+    values[f"title_{lang}"] = values.pop("title")
+    values[f"summary_{lang}"] = values.pop("summary")
     values["border"] = ";".join(str(b) for b in values["border"] or [])
     values["feature_ids"] = ";".join(values["feature_ids"] or [])
     values["kind"] = str(values["kind"])
@@ -141,29 +161,37 @@ def _form_values() -> dict[str, Any]:
     return values
 
 
-def _submit(catalog: Catalog, store: CsvStore, settings: EditorSettings, typed: str, lang: str) -> None:
+def _form_field(column: str) -> str:
+    """The form field a record column is entered in (title_nl → title)."""
+    return column.rsplit("_", 1)[0] if column.startswith(("title_", "summary_")) else column
+
+
+def _submit(catalog: Catalog, store: RecordStore, settings: EditorSettings, typed: str, lang: str) -> None:
     state = st.session_state
     state[NOTICE] = ""
     if not settings.accepts(typed):
-        state[ERRORS] = {"passphrase": t("form.bad_passphrase", lang)}
+        state[ERRORS] = {"passphrase": Message("form.bad_passphrase")}
         st.rerun()
     try:
-        record = Record.create(_form_values(), known_feature_ids=catalog.features)
-        store.add(record, changed_by=record.reported_by)
+        today = system_clock().date()
+        record = Record.create(_form_values(lang), known_feature_ids=catalog.features, today=today)
+        record = store.add(record, settings.actor())  # returns only once the row read back as meant
     except RecordError as exc:
-        state[ERRORS] = exc.problems
+        own = {f"title_{lang}", f"summary_{lang}"}
+        shown = {c: m for c, m in exc.problems.items() if not c.startswith(("title_", "summary_")) or c in own}
+        state[ERRORS] = {_form_field(c): m for c, m in shown.items()}
     except StoreError as exc:
-        state[ERRORS] = {"record": str(exc)}
+        state[ERRORS] = {"record": exc.message}
     else:
         state[ERRORS] = {}
-        state[NOTICE] = t("form.saved", lang, title=record.title, id=record.id)
+        state[NOTICE] = t("form.saved", lang, title=record.text("title", lang)[0], id=record.id)
         state[CLEAR] = True
     st.rerun()
 
 
 def update_form(
-    store: CsvStore,
-    records: list[Record],
+    store: RecordStore,
+    records: list[RecordSummary],
     settings: EditorSettings,
     lang: str,
     on_saved: Callable[[], None] | None = None,
@@ -176,7 +204,7 @@ def update_form(
     chosen = st.selectbox(
         t("update.record", lang),
         list(by_id),
-        format_func=lambda rid: f"{by_id[rid].title} — {by_id[rid].status.label(lang)}",
+        format_func=lambda rid: f"{by_id[rid].text('title', lang)[0]} — {by_id[rid].status.label(lang)}",
         key="update_record",
     )
     record = by_id[chosen]
@@ -197,10 +225,16 @@ def update_form(
     if not settings.accepts(typed):
         st.error(t("form.bad_passphrase", lang))
         return
+    note = f"{note.strip()} — {who.strip()}" if note.strip() and who.strip() else note
     try:
-        store.change_status(record.id, new_status, note, who.strip())
+        store.change_status(record.id, new_status, note, settings.actor(), expected_version=record.version)
+    except ConflictError as exc:
+        st.error(exc.message.text(lang))
+        current = exc.current
+        st.caption(f"{current.text('title', lang)[0]} — {current.status.label(lang)} (v{current.version})")
+        return
     except StoreError as exc:
-        st.error(str(exc))
+        st.error(exc.message.text(lang))
         return
     st.session_state["update_notice"] = t("update.saved", lang, status=new_status.label(lang))
     if on_saved:

@@ -8,7 +8,7 @@ import streamlit as st
 
 from i18n import t
 from layers.catalog import Catalog
-from records import Border, CsvStore, Kind, RecordFilter, RecordIndex, Status, Theme
+from records import Actor, Border, Kind, RecordFilter, RecordIndex, RecordStore, Status, Theme
 from ui import exports, forms, state, urlstate
 from ui.views import standalone_map
 
@@ -47,7 +47,13 @@ def editor_settings() -> forms.EditorSettings:
     return forms.EditorSettings.from_sources(secrets)
 
 
-def editing(catalog: Catalog, index: RecordIndex, store: CsvStore, lang: str) -> None:
+def current_actor() -> Actor:
+    """Who is using this session: nobody on a read-only map, else the configured editor."""
+    settings = editor_settings()
+    return Actor.anonymous() if settings.read_only else settings.actor()
+
+
+def editing(catalog: Catalog, index: RecordIndex, store: RecordStore, lang: str) -> None:
     settings = editor_settings()
     with st.sidebar:
         if settings.read_only:
@@ -61,7 +67,9 @@ def editing(catalog: Catalog, index: RecordIndex, store: CsvStore, lang: str) ->
             forms.update_form(store, candidates, settings, lang)
 
 
-def share_and_export(view: urlstate.ViewState, index: RecordIndex, catalog: Catalog, base: dict, lang: str) -> None:
+def share_and_export(
+    view: urlstate.ViewState, index: RecordIndex, store: RecordStore, catalog: Catalog, base: dict, lang: str
+) -> None:
     with st.sidebar:
         st.subheader(t("share.header", lang))
         st.caption(t("share.help", lang))
@@ -72,10 +80,15 @@ def share_and_export(view: urlstate.ViewState, index: RecordIndex, catalog: Cata
         st.subheader(t("export.header", lang))
         st.caption(t("export.help", lang, n=len(index.records)))
         # Files are made only when a button is pressed (callables), not on every rerun.
-        records = index.records
+        ids = [s.id for s in index.records]
+
+        def records() -> list:  # full records, read from the store only when a button is pressed
+            found = store.get(ids)
+            return [found[i] for i in ids if i in found]
+
         st.download_button(
             t("export.csv", lang),
-            functools.partial(exports.records_csv, records),
+            lambda: exports.records_csv(records()),
             "grensbelemmeringen.csv",
             "text/csv",
             on_click="ignore",
@@ -83,7 +96,7 @@ def share_and_export(view: urlstate.ViewState, index: RecordIndex, catalog: Cata
         )
         st.download_button(
             t("export.geojson", lang),
-            lambda: exports.geojson_bytes(exports.records_geojson(records, catalog)),
+            lambda: exports.geojson_bytes(exports.records_geojson(records(), catalog)),
             "grensbelemmeringen.geojson",
             "application/geo+json",
             on_click="ignore",

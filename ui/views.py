@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-
 import streamlit as st
 from streamlit_folium import st_folium
 
@@ -11,7 +9,7 @@ from i18n import t
 from layers import overlays
 from layers.catalog import Catalog
 from layers.mapview import build_map
-from records import Border, HistoryEntry, RecordIndex, Status, Theme
+from records import Border, HistoryEntry, Record, RecordIndex, RecordStore, Status, Theme
 from records import stats as record_stats
 from ui import exports, facts, forms, panel, state
 
@@ -28,22 +26,31 @@ def standalone_map(
     return exports.standalone_map_html(fmap)
 
 
-def detail_panel(
-    catalog: Catalog, index: RecordIndex, history: Mapping[str, Sequence[HistoryEntry]], lang: str
-) -> None:
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _full_records(
+    path: str, token: str, ids: tuple[str, ...], _store: RecordStore
+) -> tuple[dict[str, Record], dict[str, tuple[HistoryEntry, ...]]]:
+    """The full records and histories a panel shows (≤ 50 per section), read once per change of the file."""
+    return _store.get(ids), {record_id: tuple(_store.history(record_id)) for record_id in ids}
+
+
+def detail_panel(catalog: Catalog, index: RecordIndex, store: RecordStore, lang: str) -> None:
     feature = catalog.get(st.session_state[state.SELECTED])
     if feature is None:
         st.info(t("panel.empty", lang))
         return
     st.button(t("panel.clear", lang), on_click=state.select, args=(st.session_state, None), key="clear_selection")
     tied = index.for_feature(feature.id)
-    parts = [panel.PANEL_CSS, panel.feature_card(feature, lang)]
-    parts.append(panel.records_section(f"{t('panel.records', lang)} ({len(tied)})", tied, history, lang))
+    sections = [(f"{t('panel.records', lang)} ({len(tied)})", tied)]
     if feature.layer == "borders":
         for border in feature.borders:
             others = index.on_border(Border.parse(border), exclude=tied)
-            title = f"{t('panel.whole_border', lang)} {border} ({len(others)})"
-            parts.append(panel.records_section(title, others, history, lang))
+            sections.append((f"{t('panel.whole_border', lang)} {border} ({len(others)})", others))
+    shown = tuple(dict.fromkeys(s.id for _, listed in sections for s in listed[: panel.PANEL_LIMIT]))
+    records, history = _full_records(str(getattr(store, "path", "")), store.change_token(), shown, store)
+    parts = [panel.PANEL_CSS, panel.feature_card(feature, lang)]
+    for title, listed in sections:
+        parts.append(panel.records_section(title, listed, records, history, lang))
     st.html("".join(parts))
 
 
@@ -61,13 +68,12 @@ def records_table(index: RecordIndex, lang: str) -> None:
             {
                 "id": r.id,
                 t("filters.kind", lang): r.kind.label(lang),
-                t("table.title", lang): r.title,
+                t("table.title", lang): r.text("title", lang)[0],
                 t("filters.theme", lang): r.theme.label(lang),
                 t("filters.status", lang): r.status.label(lang),
                 t("filters.border", lang): r.border,
                 t("table.features", lang): ", ".join(r.feature_ids),
                 t("table.updated", lang): r.updated_on.isoformat(),
-                t("panel.source", lang): r.source,
             }
             for r in index.records[:TABLE_LIMIT]
         ],
