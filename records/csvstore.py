@@ -638,7 +638,11 @@ class CsvStore:
         return Record.from_row(row, self.known_feature_ids, today=today)
 
     def _next(self, current: Record, actor: Actor, note: str, today: dt.date, changes: Mapping[str, str]) -> Record:
-        """The next version of ``current`` with ``changes``, attributed to ``actor`` (validated)."""
+        """The next version of ``current`` with ``changes``, attributed to ``actor`` (validated).
+
+        ``today`` becomes ``updated_on``; it is checked against the store's clock like every date,
+        so a row is never written that the next read would reject.
+        """
         row = current.to_row() | dict(changes)
         row |= {
             "version": str(current.version + 1),
@@ -647,7 +651,7 @@ class CsvStore:
             "changed_by": actor.id,
             "change_note": note,
         }
-        return self._validate(row, today)
+        return self._validate(row, self._today())
 
     def _append(self, view: _Index, records: list[Record]) -> None:
         """Append ``records`` in one write, fsync, read them back, then update the index."""

@@ -582,7 +582,9 @@ class Record(BaseModel):
 
 
 def _as_set(ids: Iterable[str] | None) -> frozenset[str] | None:
-    return None if ids is None or isinstance(ids, frozenset) else frozenset(ids)
+    if ids is None or isinstance(ids, frozenset):
+        return ids
+    return frozenset(ids)
 
 
 def _text_problems(row: Mapping[str, Any]) -> dict[str, Message]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, utils
 
 from records.query import RecordIndex
 from records.store import RecordSummary
@@ -31,8 +31,8 @@ def duplicate_suggestions(
 ) -> list[Suggestion]:
     """Return up to ``limit`` records sharing a feature id with ``report``, most similar title first.
 
-    Similarity is rapidfuzz's ``token_set_ratio`` of the best-matching pair of titles, both
-    languages compared with both. Merged and rejected records, and the report itself, are left out.
+    Similarity is rapidfuzz's ``token_set_ratio`` (case and punctuation ignored) of the best-matching
+    pair of titles, both languages compared with both. Merged and rejected records, and the report itself, are left out.
 
     Examples
     --------
@@ -58,7 +58,9 @@ def duplicate_suggestions(
         if candidate.id == report.id or candidate.review in (Review.MERGED, Review.REJECTED):
             continue
         theirs = _titles(candidate)
-        score = max((fuzz.token_set_ratio(a, b, processor=str.lower) for a in mine for b in theirs), default=0.0)
+        score = max(
+            (fuzz.token_set_ratio(a, b, processor=utils.default_process) for a in mine for b in theirs), default=0.0
+        )
         scored.append(Suggestion(candidate, round(score, 1)))
     scored.sort(key=lambda s: (-s.score, s.summary.id))
     return scored[:limit]
