@@ -22,12 +22,12 @@ import itertools
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["Damage", "Row", "Split", "parse_line", "split"]
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
+class Row(NamedTuple):
     """One well-formed row: its physical lines (1-based, inclusive), byte span and fields."""
 
     line: int
@@ -37,8 +37,7 @@ class Row:
     fields: list[str]
 
 
-@dataclass(frozen=True, slots=True)
-class Damage:
+class Damage(NamedTuple):
     """A stretch of the input that is no row; ``line`` is the line to look at."""
 
     kind: str

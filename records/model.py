@@ -29,6 +29,7 @@ The store upgrades such a file to :data:`COLUMNS` the first time it writes to it
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import secrets
 from collections.abc import Iterable, Mapping
@@ -125,6 +126,12 @@ _DEFAULTS = {"version": "1", "review": Review.PUBLISHED.value, "dates_approximat
 _URLISH = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:/|(?:^|\s)(?:https?|www\.|javascript:|data:|file:)", re.IGNORECASE)
 _VOCABULARIES = {"kind": Kind, "theme": Theme, "status": Status, "review": Review, "border": Border}
 _BORDERS = {border.value: border for border in Border}
+_BORDER_VALUES = {
+    "NL-BE": (Border.NL_BE,),
+    "NL-DE": (Border.NL_DE,),
+    "NL-BE;NL-DE": (Border.NL_BE, Border.NL_DE),
+    "NL-DE;NL-BE": (Border.NL_BE, Border.NL_DE),
+}
 
 # Checked by pydantic-core's regex engine (a Python validator per field costs a sixth of the load).
 Text = Annotated[str, StringConstraints(pattern=r"^[^\x00-\x08\x0b-\x1f\x7f]*$")]  # tab and newline allowed
@@ -283,6 +290,22 @@ def legacy_to_current(row: Mapping[str, str]) -> dict[str, str]:
 # -- the model -----------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)  # sources repeat a lot (the same letter, the same site)
+def _source_ok(value: str) -> bool:
+    """A citation may carry URLs ("Kamerstuk …; https://…"): each one must be well-formed."""
+    if not _URLISH.search(value):
+        return True
+    for token in re.split(r"[\s;,]+", value):
+        looks_like_url = re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:/", token) or token.lower().startswith(
+            ("http", "www.", "javascript:", "data:", "file:")
+        )
+        if looks_like_url:
+            parts = urlsplit(token)
+            if parts.scheme not in ("http", "https") or not parts.netloc or "." not in parts.netloc:
+                return False
+    return True
+
+
 def _split_list(value: Any) -> Any:
     if isinstance(value, str):
         if ";" not in value:  # the common case: one value
@@ -348,6 +371,9 @@ class Record(BaseModel):
     @field_validator("borders", mode="before")
     @classmethod
     def _parse_borders(cls, value: Any) -> Any:
+        known = _BORDER_VALUES.get(value) if isinstance(value, str) else None
+        if known is not None:  # the common values, parsed once
+            return known
         parts = _split_list(value)
         if isinstance(parts, (tuple, list)):
             found = []
@@ -419,19 +445,8 @@ class Record(BaseModel):
     @field_validator("source")
     @classmethod
     def _check_source_urls(cls, value: str) -> str:
-        # A citation may carry URLs ("Kamerstuk …; https://…"): each one must be well-formed.
-        if not _URLISH.search(value):
-            return value
-        for token in re.split(r"[\s;,]+", value):
-            looks_like_url = re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:/", token) or token.lower().startswith(
-                ("http", "www.", "javascript:", "data:", "file:")
-            )
-            if looks_like_url:
-                parts = urlsplit(token)
-                if parts.scheme not in ("http", "https") or not parts.netloc or "." not in parts.netloc:
-                    raise _custom(
-                        "bad_url", "a URL must be a well-formed http(s) address, e.g. https://www.example.org"
-                    )
+        if not _source_ok(value):
+            raise _custom("bad_url", "a URL must be a well-formed http(s) address, e.g. https://www.example.org")
         return value
 
     @field_validator("reported_on", "updated_on")

@@ -127,7 +127,7 @@ class Interner:
             record.review,
             record.theme,
             self(record.borders),
-            self(tuple(sys.intern(f) for f in record.feature_ids)),
+            self._values.get(record.feature_ids) or self(tuple(sys.intern(f) for f in record.feature_ids)),
             self(record.reported_on),
             self(record.updated_on),
             record.title_nl,
