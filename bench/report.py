@@ -150,7 +150,7 @@ def summary_rows(r: dict[str, Any]) -> list[list[str]]:
     )
 
     sizes = {row["records"]: row for row in _get(r, "records", "sizes") or []}
-    targets = {10_000: 300, 100_000: 3000}
+    targets = {10_000: 500, 100_000: 3000}  # once per server process; later reads are incremental
     for size, row in sizes.items():
         limit = targets.get(size)
         total = row["cold_snapshot_ms"] + row["index_ms"]
