@@ -183,3 +183,21 @@ def test_status_update_without_note_is_refused(app_csv) -> None:
     submit(at, "Status wijzigen")
     assert any("toelichting is verplicht" in e for e in errors(at))
     assert csv_path.read_bytes() == before
+
+
+def test_form_does_not_say_saved_when_the_file_ends_in_an_open_quote(
+    monkeypatch: pytest.MonkeyPatch, csv_path: Path
+) -> None:
+    # The issue: an unclosed quote in the last row swallowed the new row while the form said "Opgeslagen".
+    text = csv_path.read_text(encoding="utf-8")
+    head, _, tail = text.rstrip("\n").rpartition(",")
+    csv_path.write_text(f'{head},"{tail}\n', encoding="utf-8")
+    line = text.count("\n")
+    before = csv_path.read_bytes()
+    at = start(monkeypatch, csv_path)
+    assert any(f"regel {line}: aanhalingsteken dat op regel {line} opent" in t.value for t in at.text)
+    fill(at)
+    submit(at)
+    assert not any("Opgeslagen" in s.value for s in at.success)
+    assert any(f"open aanhalingsteken (regel {line})" in e for e in errors(at)), errors(at)
+    assert csv_path.read_bytes() == before
