@@ -22,7 +22,7 @@ from layers.catalog import Catalog, load_catalog
 from layers.mapdata import MapFiles, publish_map_files
 from layers.mapview import default_layers
 from layers.specs import SPECS
-from records import CsvStore, HistoryEntry, RecordFilter, RecordIndex, RowProblem
+from records import CsvStore, RecordFilter, RecordIndex, RecordStore, RowProblem
 from ui import forms, header, present, sidebar, state, urlstate, views
 from ui.tour import Tour, load_tour
 
@@ -56,15 +56,17 @@ def cached_map_files(geodata_dir: str, mtime: float) -> MapFiles:
     return publish_map_files(catalog, Path(geodata_dir), STATIC_DIR)
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
-def cached_records(path: str, version: int, known_ids: frozenset[str]) -> tuple[RecordIndex, tuple[RowProblem, ...]]:
-    loaded = CsvStore(path).load(known_ids)
-    return RecordIndex(loaded.records), loaded.problems
+@st.cache_resource(show_spinner=False, max_entries=4)
+def cached_store(path: str, known_ids: frozenset[str]) -> CsvStore:
+    # One store per file and server process: it keeps an incremental index of the file, shared
+    # by every session (it is thread-safe; writers in other processes are seen through the file).
+    return CsvStore(path, known_feature_ids=known_ids)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def cached_history(path: str, version: int) -> dict[str, tuple[HistoryEntry, ...]]:
-    return CsvStore(path).history_by_record()
+def cached_index(path: str, token: str, known_ids: frozenset[str]) -> tuple[RecordIndex, tuple[RowProblem, ...]]:
+    snapshot = cached_store(path, known_ids).snapshot()
+    return RecordIndex(snapshot.summaries), snapshot.problems
 
 
 @st.cache_data(show_spinner=False)
@@ -88,14 +90,16 @@ def main() -> None:
         initial_sidebar_state="collapsed",
     )
     files = cached_map_files(str(GEODATA_DIR), mtime)
-    store = CsvStore(records_path())
-    version = store.mtime_ns()
-    all_records, problems = cached_records(str(store.path), version, frozenset(catalog.features))
-    history = cached_history(str(store.path), version)
+    known = frozenset(catalog.features)
+    store = cached_store(str(records_path()), known)
+    all_records, problems = cached_index(str(store.path), store.change_token(), known)
+    all_records = all_records.visible_to(sidebar.current_actor())
     state.sync_request(session)
+    if toast := session.pop(state.TOAST, None):
+        st.toast(toast, icon="✅")
 
     lang, criteria, view = header.top_bar(presenting)
-    index = all_records.filtered(criteria)
+    index = all_records.filtered(criteria, store.search(criteria.text) if criteria.text.strip() else None)
     tour = cached_tour(str(TOUR_FILE), TOUR_FILE.stat().st_mtime, frozenset(catalog.features)) if presenting else None
     if tour is not None:
         present.apply_stop(session, tour)
@@ -105,13 +109,13 @@ def main() -> None:
     if problems:
         with st.expander(f"⚠️ {len(problems)} {t('app.data_problems', lang, file=store.path.name)}"):
             for problem in problems:
-                st.text(f"{t('app.line', lang)} {problem.line}: {problem.reason}")
+                st.text(f"{t('app.line', lang)} {problem.line}: {problem.message.text(lang)}")
 
     if view == "map":
         on_report = functools.partial(
             forms.open_report_dialog, catalog=catalog, store=store, settings=settings, lang=lang
         )
-        map_and_panel(files, catalog, index, history, criteria, lang, tour, on_report if settings else None)
+        map_and_panel(files, catalog, index, store, criteria, lang, tour, on_report if settings else None)
     else:
         if view == "table":
             views.records_table(index, lang)
@@ -119,7 +123,7 @@ def main() -> None:
             views.statistics(index, catalog, lang)
         write_url(criteria, lang)
     if tour is None:
-        sidebar.share_and_export(urlstate.from_state(session, criteria, lang), index, catalog, files, lang)
+        sidebar.share_and_export(urlstate.from_state(session, criteria, lang), index, store, catalog, files, lang)
 
 
 @st.fragment
@@ -127,7 +131,7 @@ def map_and_panel(
     files: MapFiles,
     catalog: Catalog,
     index: RecordIndex,
-    history: dict[str, tuple[HistoryEntry, ...]],
+    store: RecordStore,
     criteria: RecordFilter,
     lang: str,
     tour: Tour | None,
@@ -141,7 +145,7 @@ def map_and_panel(
     with panel_col, st.container(key="detail_panel"):
         if tour is not None:
             present.caption(tour, lang)
-        views.detail_panel(catalog, index, history, lang, on_report)
+        views.detail_panel(catalog, index, store, lang, on_report)
     write_url(criteria, lang)
 
 

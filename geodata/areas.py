@@ -12,7 +12,6 @@ the stored geometry (geodesic, WGS84).
 from __future__ import annotations
 
 import re
-
 from typing import Any
 
 import shapely

@@ -75,9 +75,21 @@ class Message:
     values: dict[str, Any] = field(default_factory=dict)
 
     def text(self, lang: str = DEFAULT_LANG) -> str:
-        """Return the message in ``lang``; values that are Messages are rendered too."""
-        values = {k: v.text(lang) if isinstance(v, Message) else v for k, v in self.values.items()}
-        return t(self.key, lang, **values)
+        """Return the message in ``lang``; values that are Messages (or tuples of them, joined
+        with "; ") are rendered too.
+
+        >>> Message("error.too_long", {"limit": 160}).text("nl")
+        'is te lang (hoogstens 160 tekens)'
+        """
+        return t(self.key, lang, **{k: _render(v, lang) for k, v in self.values.items()})
 
     def __str__(self) -> str:
         return self.text("en")
+
+
+def _render(value: object, lang: str) -> object:
+    if isinstance(value, Message):
+        return value.text(lang)
+    if isinstance(value, tuple) and value and all(isinstance(v, Message) for v in value):
+        return "; ".join(v.text(lang) for v in value)
+    return value

@@ -1,19 +1,30 @@
-"""Queries over loaded records: an index by feature id, filters and counts."""
+"""Queries over a snapshot's summaries: per-feature lists in display order, filters and counts.
+
+Everything a click needs is computed once per snapshot (the index is immutable): a border click
+looks its lists up, it does not scan and sort all records again.
+"""
 
 from __future__ import annotations
 
 import functools
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 
-from records.model import Record
+from records.access import Actor, visible_to
+from records.store import RecordSummary
 from records.vocab import Border, Kind, Status, Theme
+
+__all__ = ["RecordFilter", "RecordIndex", "display_key", "sort_for_display"]
 
 
 @dataclass(frozen=True)
 class RecordFilter:
-    """What the sidebar filters ask for; an empty selection means "all"."""
+    """What the sidebar filters ask for; an empty selection means "all".
+
+    The free text is matched by the store (:meth:`RecordStore.search`, which sees the full
+    texts); pass its result to :meth:`RecordIndex.filtered` as ``search_ids``.
+    """
 
     borders: frozenset[Border] = frozenset()
     themes: frozenset[Theme] = frozenset()
@@ -21,64 +32,85 @@ class RecordFilter:
     kinds: frozenset[Kind] = frozenset()
     text: str = ""
 
-    def matches(self, record: Record) -> bool:
-        """Return True when ``record`` passes every active criterion."""
-        if self.borders and not self.borders.intersection(record.borders):
+    def matches(self, summary: RecordSummary) -> bool:
+        """Return True when ``summary`` passes every active criterion except the free text."""
+        if self.borders and not self.borders.intersection(summary.borders):
             return False
-        if self.themes and record.theme not in self.themes:
+        if self.themes and summary.theme not in self.themes:
             return False
-        if self.statuses and record.status not in self.statuses:
+        if self.statuses and summary.status not in self.statuses:
             return False
-        if self.kinds and record.kind not in self.kinds:
-            return False
-        words = self.text.lower().split()
-        if words:
-            haystack = record.search_text()
-            return all(word in haystack for word in words)
-        return True
+        return not (self.kinds and summary.kind not in self.kinds)
 
     @property
     def is_active(self) -> bool:
         return bool(self.borders or self.themes or self.statuses or self.kinds or self.text.strip())
 
 
+def display_key(summary: RecordSummary) -> tuple[bool, int, str]:
+    """Open obstacles first, then the most recently updated, then by title."""
+    return (not summary.is_open, -summary.updated_on.toordinal(), summary.sort_title)
+
+
+def sort_for_display(summaries: Iterable[RecordSummary]) -> list[RecordSummary]:
+    """Return ``summaries`` in display order (see :func:`display_key`)."""
+    return sorted(summaries, key=display_key)
+
+
 class RecordIndex:
-    """Records looked up by the feature they are tied to.
+    """Summaries looked up by the feature and border they concern, each list in display order.
 
     Examples
     --------
     >>> RecordIndex([]).for_feature("border:nl-be")
-    []
+    ()
     """
 
-    def __init__(self, records: Iterable[Record]):
-        self.records: tuple[Record, ...] = tuple(records)
-        self._by_feature: dict[str, list[Record]] = defaultdict(list)
-        for record in self.records:
-            for feature_id in record.feature_ids:
-                self._by_feature[feature_id].append(record)
+    def __init__(self, summaries: Iterable[RecordSummary]):
+        self.records: tuple[RecordSummary, ...] = tuple(summaries)
+        ordered = sort_for_display(self.records)
+        by_feature: dict[str, list[RecordSummary]] = defaultdict(list)
+        by_border: dict[Border, list[RecordSummary]] = defaultdict(list)
+        for summary in ordered:  # already in display order: each list comes out sorted
+            for feature_id in summary.feature_ids:
+                by_feature[feature_id].append(summary)
+            for border in summary.borders:
+                by_border[border].append(summary)
+        self._by_feature = {k: tuple(v) for k, v in by_feature.items()}
+        self._by_border = {k: tuple(v) for k, v in by_border.items()}
 
-    def filtered(self, criteria: RecordFilter) -> RecordIndex:
-        """Return a new index over the records that pass ``criteria``."""
-        if not criteria.is_active:
+    def __len__(self) -> int:
+        return len(self.records)
+
+    def filtered(self, criteria: RecordFilter, search_ids: Set[str] | None = None) -> RecordIndex:
+        """Return a new index over the summaries that pass ``criteria`` (and lie in ``search_ids``)."""
+        if not criteria.is_active and search_ids is None:
             return self
-        return RecordIndex(r for r in self.records if criteria.matches(r))
+        return RecordIndex(
+            s for s in self.records if criteria.matches(s) and (search_ids is None or s.id in search_ids)
+        )
 
-    def for_feature(self, feature_id: str) -> list[Record]:
-        """Return the records tied to ``feature_id``, open obstacles first, newest first."""
-        return sort_for_display(self._by_feature.get(feature_id, []))
+    def visible_to(self, actor: Actor) -> RecordIndex:
+        """Return the index of what ``actor`` may see (see :func:`records.access.visible_to`)."""
+        shown = [s for s in self.records if visible_to(s, actor)]
+        return self if len(shown) == len(self.records) else RecordIndex(shown)
 
-    def on_border(self, border: Border, exclude: Sequence[Record] = ()) -> list[Record]:
-        """Return every record concerning ``border`` except those in ``exclude``."""
-        skip = {r.id for r in exclude}
-        return sort_for_display(r for r in self.records if border in r.borders and r.id not in skip)
+    def for_feature(self, feature_id: str) -> Sequence[RecordSummary]:
+        """Return the summaries tied to ``feature_id``, in display order."""
+        return self._by_feature.get(feature_id, ())
+
+    def on_border(self, border: Border, exclude: Iterable[RecordSummary] = ()) -> list[RecordSummary]:
+        """Return every summary concerning ``border`` except those in ``exclude``, in display order."""
+        skip = {s.id for s in exclude}
+        listed = self._by_border.get(border, ())
+        return [s for s in listed if s.id not in skip] if skip else list(listed)
 
     @functools.cached_property
     def _open_counts(self) -> dict[str, int]:
         counts: Counter[str] = Counter()
-        for record in self.records:
-            if record.is_open:
-                counts.update(record.feature_ids)
+        for summary in self.records:
+            if summary.is_open:
+                counts.update(summary.feature_ids)
         return dict(counts)
 
     def open_obstacle_counts(self) -> dict[str, int]:
@@ -87,18 +119,13 @@ class RecordIndex:
 
     @functools.cached_property
     def _totals(self) -> dict[str, int]:
-        kinds = Counter(r.kind.value for r in self.records)
+        kinds = Counter(s.kind.value for s in self.records)
         return {
             "total": len(self.records),
             **{k.value: kinds.get(k.value, 0) for k in Kind},
-            "open": sum(r.is_open for r in self.records),
+            "open": sum(s.is_open for s in self.records),
         }
 
     def counts(self) -> dict[str, int]:
         """Return totals by kind ("obstacle", "initiative") and "open" obstacles."""
         return dict(self._totals)
-
-
-def sort_for_display(records: Iterable[Record]) -> list[Record]:
-    """Open obstacles first, then by most recent update, then by title."""
-    return sorted(records, key=lambda r: (not r.is_open, -r.updated_on.toordinal(), r.title.lower()))

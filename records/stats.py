@@ -6,11 +6,11 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 
-from records.model import Record
+from records.store import RecordSummary
 from records.vocab import Kind, Status
 
 
-def count_by(records: Iterable[Record], attribute: str) -> dict[str, int]:
+def count_by(records: Iterable[RecordSummary], attribute: str) -> dict[str, int]:
     """Return {value: number of records}, for ``theme``, ``status``, ``kind`` or ``border``.
 
     A record on both borders counts once for each border.
@@ -24,7 +24,7 @@ def count_by(records: Iterable[Record], attribute: str) -> dict[str, int]:
     return dict(sorted(counts.items()))
 
 
-def open_vs_solved(records: Iterable[Record]) -> list[dict[str, object]]:
+def open_vs_solved(records: Iterable[RecordSummary]) -> list[dict[str, object]]:
     """Return, per date on which something changed, how many obstacles were open and solved.
 
     An obstacle counts as open from ``reported_on``; a solved or not-solvable one is closed

@@ -1,317 +1,314 @@
-"""``CsvStore``: obstacles.csv plus its append-only history, safe for many writers.
+"""The store interface: what every records backend offers (the CSV file now, PostgreSQL later).
 
-Every write takes an inter-process file lock (``filelock``) so that several Streamlit
-servers sharing the files never lose each other's records. Adding a record is one
-``O_APPEND`` write of the complete row followed by ``fsync``; changing a row rewrites the
-file through a temporary file, ``fsync`` and ``os.replace``. Either way a crash leaves the
-file as it was before or as it is after, never half-written. Rows that fail validation are
-reported with their line number and are carried through rewrites byte for byte.
+A store hands out a :class:`Snapshot` (compact summaries of the current version of every record,
+plus the problems it met and a change token), full :class:`~records.model.Record` objects on
+demand, each record's history, and a text search. Every write names the actor (checked against
+:mod:`records.access`) and, for changes, the version it was based on: if the record moved on
+meanwhile, the store raises :class:`~records.errors.ConflictError` with the current state and
+writes nothing.
 """
 
 from __future__ import annotations
 
-import contextlib
-import csv
 import datetime as dt
-import gc
-import io
-import os
-import tempfile
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
+import functools
+import sys
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import NamedTuple, Protocol, runtime_checkable
 
-from filelock import FileLock
+from i18n import Message
+from records.access import Actor
+from records.errors import ConflictError, PermissionDenied, StoreError
+from records.model import LANGUAGES, Record
+from records.vocab import Border, Kind, Review, Status, Theme
 
-from records.model import COLUMNS, Record, RecordError
-from records.vocab import Status
+__all__ = [
+    "EDITABLE_FIELDS",
+    "ConflictError",
+    "HistoryEntry",
+    "PermissionDenied",
+    "RecordStore",
+    "RecordSummary",
+    "RowProblem",
+    "Snapshot",
+    "StoreError",
+]
 
-HISTORY_COLUMNS = ("record_id", "changed_at", "changed_by", "from_status", "to_status", "note")
-LOCK_TIMEOUT_S = 30
+#: What :meth:`RecordStore.edit` may change: texts, translations, links, source, dates, theme.
+EDITABLE_FIELDS = frozenset(
+    {
+        "title_nl",
+        "summary_nl",
+        "title_en",
+        "summary_en",
+        "legal_basis_nl",
+        "legal_basis_other",
+        "responsible",
+        "source",
+        "feature_ids",
+        "border",
+        "theme",
+        "reported_by",
+        "reported_on",
+        "dates_approximate",
+    }
+)
 
 
-class StoreError(Exception):
-    """A write could not be carried out; the message says why, and nothing was changed."""
+class RecordSummary(NamedTuple):
+    """What lists, counts, filters and the map need of a record: no summaries, notes or sources.
+
+    ``locator`` and ``end`` say where the backend finds the full record (for the CSV store: the
+    byte span of its current row). Equal values are shared between summaries to save memory.
+    """
+
+    id: str
+    version: int
+    kind: Kind
+    status: Status
+    review: Review
+    theme: Theme
+    borders: tuple[Border, ...]
+    feature_ids: tuple[str, ...]
+    reported_on: dt.date
+    updated_on: dt.date
+    title_nl: str
+    title_en: str
+    created_by: str
+    merged_into: str
+    locator: int
+    end: int
+
+    @property
+    def is_open(self) -> bool:
+        """True for an obstacle that is not yet solved or closed."""
+        return self.kind is Kind.OBSTACLE and self.status in _OPEN
+
+    @property
+    def border(self) -> str:
+        return ";".join(b.value for b in self.borders)
+
+    def text(self, field: str, lang: str) -> tuple[str, bool]:
+        """Return the title in ``lang`` and whether it came from the other language (as
+        :meth:`Record.text`)."""
+        if field != "title":
+            raise ValueError("a summary holds titles only; get() the record for its summary text")
+        own = "en" if lang == "en" else "nl"
+        value = self.title_en if own == "en" else self.title_nl
+        if value:
+            return value, False
+        return (self.title_nl if own == "en" else self.title_en), True
+
+    @property
+    def sort_title(self) -> str:
+        return (self.title_nl or self.title_en).casefold()
+
+
+_OPEN = frozenset({Status.REPORTED, Status.ASSESSING, Status.IN_PROGRESS})
+
+
+class Interner:
+    """Shares equal values (tuples of ids, dates, actor ids) between summaries."""
+
+    def __init__(self) -> None:
+        self._values: dict[object, object] = {}
+
+    def __call__(self, value):
+        return self._values.setdefault(value, value)
+
+    def summary(self, record: Record, locator: int, end: int) -> RecordSummary:
+        """Return the compact summary of ``record`` found at ``locator``."""
+        return RecordSummary(
+            sys.intern(record.id),
+            record.version,
+            record.kind,
+            record.status,
+            record.review,
+            record.theme,
+            self(record.borders),
+            self._values.get(record.feature_ids) or self(tuple(sys.intern(f) for f in record.feature_ids)),
+            self(record.reported_on),
+            self(record.updated_on),
+            record.title_nl,
+            record.title_en,
+            self(record.created_by),
+            self(record.merged_into),
+            locator,
+            end,
+        )
 
 
 @dataclass(frozen=True)
 class RowProblem:
-    """A row of the CSV file that could not be read as a record."""
+    """A row of the file that could not be read as a record: its line and what is wrong."""
 
     line: int
-    reason: str
+    message: Message
     record_id: str = ""
+
+    @property
+    def reason(self) -> str:
+        """The problem in English (for logs)."""
+        return str(self.message)
 
 
 @dataclass(frozen=True)
 class HistoryEntry:
-    """One change of a record: who, when, from which status to which, and why."""
+    """One version of a record: who made it, when, what changed and why.
+
+    ``action`` is one of ``created``, ``status``, ``edited``, ``accepted``, ``rejected``,
+    ``merged``. Entries from an old-format history file have ``version`` 0 and only a name.
+    """
 
     record_id: str
+    version: int
     changed_at: str
-    changed_by: str
+    actor_id: str
+    actor_name: str
+    action: str
     from_status: str
     to_status: str
     note: str
 
-
-@dataclass(frozen=True)
-class LoadResult:
-    """The valid records of a file and the problems of the rows that were skipped."""
-
-    records: tuple[Record, ...]
-    problems: tuple[RowProblem, ...] = field(default=())
+    def action_label(self, lang: str = "nl") -> str:
+        return Message(f"change.{self.action}").text(lang)
 
 
 @dataclass(frozen=True)
-class _RawRow:
-    line: int
-    end: int
-    fields: list[str]
-    source: list[str] = field(repr=False)  # all lines of the file, shared by every row
+class Snapshot:
+    """The current version of every record (as summaries), the row problems and a change token.
 
-    @property
-    def text(self) -> str:
-        """The row exactly as it stands in the file (joined only when a rewrite needs it)."""
-        return "".join(self.source[self.line - 1 : self.end])
-
-
-def _csv_line(values: Iterable[str]) -> str:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerow(list(values))
-    return buffer.getvalue()
-
-
-def _split_rows(text: str) -> Iterator[_RawRow]:
-    """Yield each CSV record with its first line number and its exact source text."""
-    lines = io.StringIO(text, newline="").readlines()
-    reader = csv.reader(iter(lines))
-    consumed = 0
-    while True:
-        try:
-            fields = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            start = consumed + 1
-            consumed = reader.line_num
-            yield _RawRow(start, consumed, [f"\0csv error: {exc}"], lines)
-            continue
-        start, consumed = consumed + 1, reader.line_num
-        yield _RawRow(start, consumed, fields, lines)
-
-
-class CsvStore:
-    """The records file and its history file.
-
-    Parameters
-    ----------
-    path : path of ``obstacles.csv``; the history lives beside it as
-        ``<stem>_history.csv`` and the lock as ``<name>.lock``.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> store = CsvStore(pathlib.Path(tempfile.mkdtemp()) / "obstacles.csv")
-    >>> store.load().records
-    ()
+    Immutable: a new write gives a new snapshot; holding on to an old one is safe.
     """
 
-    def __init__(self, path: str | os.PathLike[str]):
-        self.path = Path(path)
-        self.history_path = self.path.with_name(f"{self.path.stem}_history.csv")
-        self._lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_S)
+    summaries: tuple[RecordSummary, ...]
+    problems: tuple[RowProblem, ...] = ()
+    token: str = ""
 
-    # -- reading ------------------------------------------------------------------------
+    @functools.cached_property
+    def by_id(self) -> Mapping[str, RecordSummary]:
+        return {s.id: s for s in self.summaries}
 
-    def mtime_ns(self) -> int:
-        """Return a value that changes whenever either file changes (a cache key)."""
-        stamps = [p.stat().st_mtime_ns + p.stat().st_size for p in (self.path, self.history_path) if p.exists()]
-        return sum(stamps)
+    def __len__(self) -> int:
+        return len(self.summaries)
 
-    def load(self, known_feature_ids: Iterable[str] | None = None, today: dt.date | None = None) -> LoadResult:
-        """Read and validate every row; invalid rows are skipped and reported, never changed."""
-        known = None if known_feature_ids is None else frozenset(known_feature_ids)
-        today = today or dt.date.today()
-        records: list[Record] = []
-        problems: list[RowProblem] = []
-        seen: set[str] = set()
-        with _gc_paused():  # many small objects: collector passes took a third of the load time
-            for row in self._raw_rows():
-                result = self._read_row(row, known, today, seen)
-                if isinstance(result, Record):
-                    seen.add(result.id)
-                    records.append(result)
-                else:
-                    problems.append(result)
-        return LoadResult(tuple(records), tuple(problems))
 
-    def _read_row(
-        self, row: _RawRow, known: frozenset[str] | None, today: dt.date | None, seen: set[str]
-    ) -> Record | RowProblem:
-        problem = self._check_shape(row)
-        if problem is not None:
-            return problem
-        try:
-            record = Record.from_row(dict(zip(COLUMNS, row.fields, strict=True)), known, today)
-        except RecordError as exc:
-            return RowProblem(row.line, str(exc), row.fields[0])
-        if record.id in seen:
-            return RowProblem(row.line, f"duplicate id {record.id!r}", record.id)
-        return record
+@runtime_checkable
+class RecordStore(Protocol):
+    """What every records backend implements (see :class:`records.csvstore.CsvStore`)."""
 
-    def history(self, record_id: str | None = None) -> list[HistoryEntry]:
-        """Return the recorded changes, oldest first, optionally of one record only."""
-        if not self.history_path.exists():
-            return []
-        with self.history_path.open(encoding="utf-8", newline="") as handle:
-            entries = [HistoryEntry(**row) for row in csv.DictReader(handle) if len(row) == len(HISTORY_COLUMNS)]
-        return [e for e in entries if record_id is None or e.record_id == record_id]
+    def snapshot(self) -> Snapshot:
+        """Return summaries of the current version of every record, the row problems and the token."""
+        ...
 
-    def history_by_record(self) -> dict[str, tuple[HistoryEntry, ...]]:
-        """Return every record's changes, oldest first, keyed by record id."""
-        grouped: dict[str, list[HistoryEntry]] = {}
-        for entry in self.history():
-            grouped.setdefault(entry.record_id, []).append(entry)
-        return {record_id: tuple(entries) for record_id, entries in grouped.items()}
+    def change_token(self) -> str:
+        """Return a cheap value that changes whenever anything was written (no parsing)."""
+        ...
 
-    def _raw_rows(self) -> list[_RawRow]:
-        """Return every row after the header (the header itself is ``_header_and_rows()[0]``)."""
-        return self._header_and_rows()[1]
+    def get(self, ids: Iterable[str]) -> dict[str, Record]:
+        """Return the full current records for ``ids`` (unknown ids are left out)."""
+        ...
 
-    def _header_and_rows(self) -> tuple[str, list[_RawRow]]:
-        if not self.path.exists():
-            return _csv_line(COLUMNS), []
-        with self.path.open(encoding="utf-8-sig", newline="") as handle:
-            rows = list(_split_rows(handle.read()))
-        if not rows:
-            return _csv_line(COLUMNS), []
-        if rows[0].fields != list(COLUMNS):
-            raise StoreError(f"{self.path.name}: the first line must be the header {','.join(COLUMNS)}")
-        return _ensure_newline(rows[0].text), rows[1:]
+    def history(self, record_id: str) -> list[HistoryEntry]:
+        """Return every version of the record (and of records merged into it), oldest first."""
+        ...
 
-    @staticmethod
-    def _check_shape(row: _RawRow) -> RowProblem | None:
-        if row.fields and row.fields[0].startswith("\0csv error"):
-            return RowProblem(row.line, row.fields[0][1:])
-        if len(row.fields) != len(COLUMNS):
-            return RowProblem(
-                row.line,
-                f"expected {len(COLUMNS)} columns, found {len(row.fields)}",
-                row.fields[0] if row.fields else "",
-            )
-        return None
+    def search(self, text: str) -> set[str]:
+        """Return the ids whose text (both languages, responsible, legal bases, source, id) holds every word."""
+        ...
 
-    # -- writing ------------------------------------------------------------------------
-
-    def add(self, record: Record, changed_by: str = "") -> Record:
-        """Append a new, already validated record and log its creation."""
-        with self._lock:
-            self._ensure_header()
-            if self._has_id(record.id):
-                raise StoreError(f"a record with id {record.id!r} already exists")
-            self._append(self.path, _csv_line(record.to_row().values()))
-            self._log(record.id, changed_by or record.reported_by, "", record.status.value, "created")
-        return record
+    def add(self, record: Record, actor: Actor) -> Record:
+        """Store a new record (a reporter's waits for review); return it as stored."""
+        ...
 
     def change_status(
         self,
         record_id: str,
         new_status: Status | str,
         note: str,
-        changed_by: str = "",
+        actor: Actor,
+        expected_version: int,
         today: dt.date | None = None,
     ) -> Record:
-        """Move a record along its lifecycle, add a dated note to the history, return it."""
-        new_status = Status.parse(new_status) if isinstance(new_status, str) else new_status
-        note = note.strip()
-        if not note:
-            raise StoreError("a status change needs a note explaining it")
-        if len(note) > 1000:
-            raise StoreError("the note is too long (at most 1000 characters)")
-        today = today or dt.date.today()
-        with self._lock:
-            header, rows = self._header_and_rows()
-            target = next((r for r in rows if r.fields and r.fields[0] == record_id), None)
-            if target is None or self._check_shape(target) is not None:
-                raise StoreError(f"no readable record with id {record_id!r}")
-            try:
-                old = Record.from_row(dict(zip(COLUMNS, target.fields, strict=True)), today=today)
-            except RecordError as exc:
-                raise StoreError(f"record {record_id!r} cannot be changed until its row is fixed: {exc}") from None
-            if new_status not in old.status.allowed_next():
-                allowed = ", ".join(s.value for s in old.status.allowed_next()) or "none"
-                raise StoreError(f"cannot move from {old.status.value} to {new_status.value}; allowed: {allowed}")
-            new = old.model_copy(update={"status": new_status, "updated_on": today})
-            body = "".join(_csv_line(new.to_row().values()) if r is target else _ensure_newline(r.text) for r in rows)
-            self._replace(header + body)
-            self._log(record_id, changed_by, old.status.value, new_status.value, note)
-        return new
+        """Move a record along its lifecycle with a note; return the new version."""
+        ...
 
-    def _has_id(self, record_id: str) -> bool:
-        # A byte search, not a parse: ids are [a-z0-9-] and always the first column.
-        if not self.path.exists():
-            return False
-        return f"\n{record_id},".encode() in b"\n" + self.path.read_bytes()
+    def edit(
+        self,
+        record_id: str,
+        changes: Mapping[str, str],
+        note: str,
+        actor: Actor,
+        expected_version: int,
+        today: dt.date | None = None,
+    ) -> Record:
+        """Change texts, translations, links or the source (:data:`EDITABLE_FIELDS`); return the new version."""
+        ...
 
-    def _ensure_header(self) -> None:
-        if not self.path.exists() or self.path.stat().st_size == 0:
-            self._replace(_csv_line(COLUMNS))
+    def review(
+        self,
+        record_id: str,
+        accept: bool,
+        note: str,
+        actor: Actor,
+        expected_version: int,
+        today: dt.date | None = None,
+    ) -> Record:
+        """Accept a pending report (published, first status) or reject it with a reason."""
+        ...
 
-    def _log(self, record_id: str, changed_by: str, from_status: str, to_status: str, note: str) -> None:
-        if not self.history_path.exists():
-            self._append(self.history_path, _csv_line(HISTORY_COLUMNS))
-        stamp = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        self._append(self.history_path, _csv_line((record_id, stamp, changed_by, from_status, to_status, note)))
-
-    @staticmethod
-    def _append(path: Path, text: str) -> None:
-        data = text.encode("utf-8")
-        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-        try:
-            if os.fstat(fd).st_size and not _ends_with_newline(path):
-                data = b"\n" + data
-            written = os.write(fd, data)  # one write: a crash cannot leave half a row
-            if written != len(data):
-                raise StoreError(f"short write to {path.name}: {written} of {len(data)} bytes")
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-    def _replace(self, text: str) -> None:
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        dir_fd = os.open(self.path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+    def merge(
+        self,
+        duplicate_id: str,
+        into_id: str,
+        note: str,
+        actor: Actor,
+        expected_versions: Mapping[str, int],
+        today: dt.date | None = None,
+    ) -> Record:
+        """Merge a duplicate into an existing record; return the target's new version."""
+        ...
 
 
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+def first_status(kind: Kind) -> Status:
+    """The status a record of ``kind`` starts with (reported, planned)."""
+    return Status.REPORTED if kind is Kind.OBSTACLE else Status.PLANNED
 
 
-def _ends_with_newline(path: Path) -> bool:
-    with path.open("rb") as handle:
-        handle.seek(-1, os.SEEK_END)
-        return handle.read(1) == b"\n"
+def conflict(current: Record) -> ConflictError:
+    """The error for a change based on an older version than ``current``."""
+    return ConflictError(Message("store.conflict", {"id": current.id, "version": current.version}), current)
 
 
-def _ensure_newline(text: str) -> str:
-    return text if text.endswith("\n") else text + "\n"
+def merged_fields(target: Record, duplicate: Record) -> dict[str, str]:
+    """Return the target's changed columns after merging ``duplicate`` into it.
+
+    Feature links and borders are joined; empty legal bases, responsible and a missing language
+    pair are taken from the duplicate. Nothing the target already says is overwritten.
+    """
+    changes = {
+        "feature_ids": ";".join(dict.fromkeys((*target.feature_ids, *duplicate.feature_ids))),
+        "border": ";".join(sorted({b.value for b in (*target.borders, *duplicate.borders)})),
+    }
+    for column in ("legal_basis_nl", "legal_basis_other", "responsible"):
+        if not getattr(target, column) and getattr(duplicate, column):
+            changes[column] = getattr(duplicate, column)
+    for lang in LANGUAGES:
+        if lang not in target.languages and lang in duplicate.languages:
+            changes[f"title_{lang}"] = getattr(duplicate, f"title_{lang}")
+            changes[f"summary_{lang}"] = getattr(duplicate, f"summary_{lang}")
+    return changes
+
+
+def history_action(previous: Record | None, record: Record) -> str:
+    """Name the change from ``previous`` to ``record`` (see :class:`HistoryEntry`)."""
+    if previous is None:
+        return "created"
+    if record.review is not previous.review:
+        return {Review.PUBLISHED: "accepted", Review.REJECTED: "rejected", Review.MERGED: "merged"}.get(
+            record.review, "edited"
+        )
+    if record.status is not previous.status:
+        return "status"
+    return "edited"

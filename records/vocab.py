@@ -1,4 +1,4 @@
-"""Controlled vocabularies of the records: kind, theme, border and status (with its lifecycle)."""
+"""Controlled vocabularies of the records: kind, theme, border, status (with its lifecycle) and review."""
 
 from __future__ import annotations
 
@@ -77,6 +77,15 @@ class Status(Vocabulary):
     def allowed_next(self) -> tuple[Status, ...]:
         """Return the statuses this one may move to (the BRIDGEforEU-style lifecycle)."""
         return LIFECYCLE[self]
+
+
+class Review(Vocabulary):
+    """Where a record stands in editorial review: only ``published`` records are public."""
+
+    PUBLISHED = "published"
+    PENDING = "pending"
+    REJECTED = "rejected"
+    MERGED = "merged"
 
 
 OPEN_STATUSES = frozenset({Status.REPORTED, Status.ASSESSING, Status.IN_PROGRESS})

@@ -123,9 +123,11 @@ def test_record_markup_is_rendered_as_text(csv_path: Path, monkeypatch: pytest.M
     row = dict.fromkeys(COLUMNS, "")
     row.update(
         id="x-1",
+        version="1",
+        review="published",
         kind="obstacle",
-        title=hostile,
-        summary='"><svg onload=alert(1)> and more text',
+        title_en=hostile,
+        summary_en='"><svg onload=alert(1)> and more text',
         theme="tax",
         border="NL-DE",
         feature_ids="port:emden",
@@ -155,7 +157,7 @@ def test_malformed_rows_are_reported_with_line_numbers(csv_path: Path, monkeypat
     assert not at.exception
     texts = [t.value for t in at.text]
     line = original.count("\n") + 1
-    assert any(f"{line}: expected 15 columns, found 3" in text for text in texts), texts
+    assert any(f"{line}: verwacht {len(COLUMNS)} kolommen, gevonden 3" in text for text in texts), texts
     assert csv_path.read_text(encoding="utf-8").endswith("bad-1,obstacle,only three\n")
 
 

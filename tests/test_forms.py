@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from records import Border, CsvStore, Kind, Status
+from records import Border, Kind, Status
+from tests.helpers import load_records, read_store
 from tests.test_app import ROOT, click, panel_html
 
 KNOWN_FEATURE = "port:emden"
@@ -56,18 +57,19 @@ def errors(at: AppTest) -> list[str]:
 
 def test_valid_report_is_saved_and_shown_at_once(app_csv) -> None:
     at, csv_path = app_csv
-    before = len(CsvStore(csv_path).load().records)
+    before = len(load_records(csv_path))
     fill(at)
     submit(at)
     assert errors(at) == []
     assert any("Opgeslagen" in s.value for s in at.success)
-    records = CsvStore(csv_path).load().records
+    records = load_records(csv_path)
     assert len(records) == before + 1
     new = records[-1]
-    assert new.title == "Pension rules differ for border workers" and new.feature_ids == (KNOWN_FEATURE,)
+    assert new.title_nl == "Pension rules differ for border workers" and new.feature_ids == (KNOWN_FEATURE,)
+    assert new.title_en == "" and new.changed_by == "local" and new.version == 1  # typed in the Dutch interface
     # the form is cleared, the table and the panel show the record
     assert at.sidebar.text_input(key="report_title").value == ""
-    assert new.title in list(at.dataframe[0].value["Titel"])
+    assert new.title_nl in list(at.dataframe[0].value["Titel"])
     click(at, KNOWN_FEATURE)
     assert f'data-record="{new.id}"' in panel_html(at)
 
@@ -80,16 +82,17 @@ def app_csv(monkeypatch: pytest.MonkeyPatch, csv_path: Path) -> tuple[AppTest, P
 @pytest.mark.parametrize(
     ("values", "message"),
     [
-        ({"title": ""}, "is required"),
-        ({"title": "ab"}, "too short"),
-        ({"summary": "too short"}, "too short"),
-        ({"border": []}, "at least one"),
-        ({"feature_ids": []}, "at least one"),
-        ({"source": ""}, "is required"),
-        ({"source": "htp:/broken link"}, "well-formed"),
-        ({"source": "https://exa mple.org"}, "well-formed"),
-        ({"status": Status.RUNNING}, "not a status of an obstacle"),
-        ({"kind": Kind.INITIATIVE}, "not a status of an initiative"),
+        ({"title": ""}, "ontbreekt: titel en samenvatting"),
+        ({"title": "", "summary": ""}, "is verplicht: geef een titel en samenvatting"),
+        ({"title": "ab"}, "te kort (minstens 3 tekens)"),
+        ({"summary": "too short"}, "te kort (minstens 10 tekens)"),
+        ({"border": []}, "minstens één waarde"),
+        ({"feature_ids": []}, "minstens één waarde"),
+        ({"source": ""}, "is verplicht"),
+        ({"source": "htp:/broken link"}, "volledig http(s)-adres"),
+        ({"source": "https://exa mple.org"}, "volledig http(s)-adres"),
+        ({"status": Status.RUNNING}, "geen status van een obstacle"),
+        ({"kind": Kind.INITIATIVE}, "geen status van een initiative"),
     ],
 )
 def test_each_rejection_shows_a_message_and_writes_nothing(app_csv, values: dict, message: str) -> None:
@@ -112,8 +115,8 @@ def test_hostile_text_is_stored_and_shown_as_text(app_csv) -> None:
     fill(at, **hostile)
     submit(at)
     assert errors(at) == []
-    new = CsvStore(csv_path).load().records[-1]
-    assert new.title == hostile["title"] and new.summary == hostile["summary"]
+    new = load_records(csv_path)[-1]
+    assert new.title_nl == hostile["title"] and new.summary_nl == hostile["summary"]
     click(at, KNOWN_FEATURE)
     html = panel_html(at)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "&quot;&gt;&lt;svg onload" in html
@@ -158,10 +161,16 @@ def test_status_update_is_kept_as_history(app_csv) -> None:
     note.input("Raised at the Vlaams-Nederlandse Top; IenW to assess.")
     submit(at, "Status wijzigen")
     assert errors(at) == []
-    store = CsvStore(csv_path)
-    assert {r.id: r for r in store.load().records}[record_id].status is Status.ASSESSING
-    (entry,) = store.history(record_id)
-    assert (entry.from_status, entry.to_status) == ("reported", "assessing")
+    store = read_store(csv_path)
+    assert store.get([record_id])[record_id].status is Status.ASSESSING
+    created, entry = store.history(record_id)
+    assert (created.action, created.version) == ("created", 1)
+    assert (entry.from_status, entry.to_status, entry.actor_name, entry.version) == (
+        "reported",
+        "assessing",
+        "local",
+        2,
+    )
     click(at, "border:nl-be", count=4)
     assert "Raised at the Vlaams-Nederlandse Top" in panel_html(at)
 
@@ -172,5 +181,23 @@ def test_status_update_without_note_is_refused(app_csv) -> None:
     click(at, "border:nl-be")
     at.sidebar.selectbox(key="update_record").set_value("gros-002").run()
     submit(at, "Status wijzigen")
-    assert any("needs a note" in e for e in errors(at))
+    assert any("toelichting is verplicht" in e for e in errors(at))
+    assert csv_path.read_bytes() == before
+
+
+def test_form_does_not_say_saved_when_the_file_ends_in_an_open_quote(
+    monkeypatch: pytest.MonkeyPatch, csv_path: Path
+) -> None:
+    # The issue: an unclosed quote in the last row swallowed the new row while the form said "Opgeslagen".
+    text = csv_path.read_text(encoding="utf-8")
+    head, _, tail = text.rstrip("\n").rpartition(",")
+    csv_path.write_text(f'{head},"{tail}\n', encoding="utf-8")
+    line = text.count("\n")
+    before = csv_path.read_bytes()
+    at = start(monkeypatch, csv_path)
+    assert any(f"regel {line}: aanhalingsteken dat op regel {line} opent" in t.value for t in at.text)
+    fill(at)
+    submit(at)
+    assert not any("Opgeslagen" in s.value for s in at.success)
+    assert any(f"open aanhalingsteken (regel {line})" in e for e in errors(at)), errors(at)
     assert csv_path.read_bytes() == before

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from pathlib import Path
@@ -11,7 +12,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from layers.catalog import load_catalog
-from records import Border, CsvStore, Record, Theme
+from records import Border, Record, Theme
+from tests.helpers import load_records
 from tests.test_app import ROOT, click, folium_args, map_state, panel_html, report, switch_view
 from ui import exports, urlstate
 from ui.tour import TourError, load_tour
@@ -140,7 +142,7 @@ def test_every_tour_stop_points_at_a_feature_with_records() -> None:
     catalog = load_catalog(GEODATA)
     tour = load_tour(ROOT / "tours" / "summit.json", catalog.features)
     assert len(tour.stops) >= 7
-    linked = {fid for r in CsvStore(ROOT / "obstacles.csv").load().records for fid in r.feature_ids}
+    linked = {fid for r in load_records(ROOT / "obstacles.csv") for fid in r.feature_ids}
     assert all(stop.feature_id in linked for stop in tour.stops)
 
 
@@ -157,28 +159,28 @@ def test_tour_with_unknown_feature_is_refused(tmp_path: Path) -> None:
 
 def test_csv_export_neutralises_formulas() -> None:
     record = Record.create({
-        "kind": "obstacle", "title": '=HYPERLINK("http://x","y")', "summary": "+SUM(A1:A2) and more text",
+        "kind": "obstacle", "title_en": '=HYPERLINK("http://x","y")', "summary_en": "+SUM(A1:A2) and more text",
         "theme": "tax", "border": "NL-DE", "feature_ids": "port:emden", "status": "reported",
         "source": "Kamerstuk 32 851, nr. 69", "reported_by": "@admin", "responsible": "-1",
-    })  # fmt: skip
+    }, today=dt.date(2026, 1, 15))  # fmt: skip
     text = exports.records_csv([record]).decode("utf-8-sig")
     row = next(iter(csv.DictReader(io.StringIO(text))))
-    assert row["title"] == '\'=HYPERLINK("http://x","y")'
-    assert row["summary"].startswith("'+") and row["reported_by"] == "'@admin" and row["responsible"] == "'-1"
+    assert row["title_en"] == '\'=HYPERLINK("http://x","y")'
+    assert row["summary_en"].startswith("'+") and row["reported_by"] == "'@admin" and row["responsible"] == "'-1"
     assert row["source"] == "Kamerstuk 32 851, nr. 69"
 
 
 def test_geojson_export_opens_in_a_gis_reader(tmp_path: Path) -> None:
     pyogrio = pytest.importorskip("pyogrio")
     catalog = load_catalog(GEODATA)
-    records = CsvStore(ROOT / "obstacles.csv").load(catalog.features).records
+    records = load_records(ROOT / "obstacles.csv", frozenset(catalog.features))
     collection = exports.records_geojson(records, catalog)
     assert len(collection["features"]) == sum(len(r.feature_ids) for r in records)
     path = tmp_path / "records.geojson"
     path.write_bytes(exports.geojson_bytes(collection))
     meta = pyogrio.read_info(path)
     assert meta["features"] == len(collection["features"])
-    assert {"id", "title", "feature_id", "feature_name"} <= set(meta["fields"])
+    assert {"id", "title_en", "feature_id", "feature_name"} <= set(meta["fields"])
     _meta, _fids, geometries, fields = pyogrio.raw.read(path)
     assert len(geometries) == len(collection["features"]) and all(g is not None for g in geometries)
     feature_ids = fields[list(meta["fields"]).index("feature_id")]
@@ -211,3 +213,5 @@ def test_language_switch_changes_interface_not_records(monkeypatch, csv_path) ->
     assert "Obstacles and initiatives" in en_html and "Belemmeringen en initiatieven" in nl_html
     title = "Cross-border barriers in the North Sea Port area (Gent, Terneuzen, Vlissingen)"
     assert title in nl_html and title in en_html
+    # the seed records are written in English: the Dutch panel says so, the English one does not
+    assert "(alleen in het Engels)" in nl_html and "English only" not in en_html and "Dutch only" not in en_html

@@ -6,6 +6,7 @@ problem under the field it concerns and hands valid input to the store.
 
 from __future__ import annotations
 
+import functools
 import hmac
 import os
 from collections.abc import Callable, Mapping, MutableMapping
@@ -14,9 +15,22 @@ from typing import Any
 
 import streamlit as st
 
-from i18n import t
+from i18n import Message, t
 from layers.catalog import Catalog
-from records import Border, CsvStore, Kind, Record, RecordError, Status, StoreError, Theme
+from records import (
+    Actor,
+    Border,
+    ConflictError,
+    Kind,
+    Record,
+    RecordError,
+    RecordStore,
+    RecordSummary,
+    Status,
+    StoreError,
+    Theme,
+    system_clock,
+)
 from ui import state
 
 PREFIX = state.REPORT_PREFIX
@@ -74,6 +88,10 @@ class EditorSettings:
     def accepts(self, typed: str) -> bool:
         return not self.passphrase or hmac.compare_digest(typed.encode(), self.passphrase.encode())
 
+    def actor(self) -> Actor:
+        """The editor who writes: "passphrase mode" when a passphrase is set, else the local user."""
+        return Actor.passphrase() if self.passphrase else Actor.local()
+
 
 LOCAL_ADDRESSES = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
 
@@ -97,52 +115,56 @@ def prefill_feature(session: MutableMapping[str, Any], feature_id: str | None) -
         session[PENDING_FEATURE] = feature_id
 
 
-def open_report_dialog(feature_id: str, catalog: Catalog, store: CsvStore, settings: EditorSettings, lang: str) -> None:
+def open_report_dialog(
+    feature_id: str, catalog: Catalog, store: RecordStore, settings: EditorSettings, lang: str
+) -> None:
     """Open the report form in a dialog with ``feature_id`` filled in (from the panel)."""
     prefill_feature(st.session_state, feature_id)
     _report_dialog(catalog, store, settings, lang)
 
 
 @st.dialog(" ", width="large")
-def _report_dialog(catalog: Catalog, store: CsvStore, settings: EditorSettings, lang: str) -> None:
+def _report_dialog(catalog: Catalog, store: RecordStore, settings: EditorSettings, lang: str) -> None:
     st.subheader(t("form.header", lang), anchor=False)
-    report_form(catalog, store, settings, lang)
+    report_form(catalog, store, settings, lang, in_dialog=True)
 
 
-def _problem(field: str) -> None:
+def _problem(field: str, lang: str) -> None:
     message = (st.session_state.get(ERRORS) or {}).get(field)
     if message:
-        st.error(message, icon="⚠️")
+        st.error(message.text(lang), icon="⚠️")
 
 
-def report_form(catalog: Catalog, store: CsvStore, settings: EditorSettings, lang: str) -> None:
-    """Draw the "report an obstacle" form and save valid input."""
-    state = st.session_state
-    if state.pop(CLEAR, False):
+def report_form(
+    catalog: Catalog, store: RecordStore, settings: EditorSettings, lang: str, in_dialog: bool = False
+) -> None:
+    """Draw the "report an obstacle" form and save valid input (in the sidebar, or in a dialog)."""
+    session = st.session_state
+    if session.pop(CLEAR, False):
         for name, value in TEXT_DEFAULTS.items():
-            state[PREFIX + name] = list(value) if isinstance(value, list) else value
-    if (pending := state.pop(PENDING_FEATURE, None)) and (feature := catalog.get(pending)):
-        state[PREFIX + "feature_ids"] = [feature.id]
-        state[PREFIX + "border"] = [b for b in Border if b.value in feature.borders]
-    if notice := state.pop(NOTICE, ""):
+            session[PREFIX + name] = list(value) if isinstance(value, list) else value
+    if (pending := session.pop(PENDING_FEATURE, None)) and (feature := catalog.get(pending)):
+        session[PREFIX + "feature_ids"] = [feature.id]
+        session[PREFIX + "border"] = [b for b in Border if b.value in feature.borders]
+    if notice := session.pop(NOTICE, ""):
         st.success(notice)
     names = {fid: f"{f.name} ({fid})" for fid, f in sorted(catalog.features.items(), key=lambda kv: kv[1].name)}
     with st.form("report_form", clear_on_submit=False, border=False):
         st.radio(
             t("form.kind", lang), list(Kind), format_func=lambda v: v.label(lang), key=PREFIX + "kind", horizontal=True
         )
-        _problem("kind")
+        _problem("kind", lang)
         st.text_input(t("form.title", lang), key=PREFIX + "title", max_chars=160)
-        _problem("title")
+        _problem("title", lang)
         st.text_area(t("form.summary", lang), key=PREFIX + "summary", max_chars=2000, height=110)
-        _problem("summary")
+        _problem("summary", lang)
         st.selectbox(t("filters.theme", lang), list(Theme), format_func=lambda v: v.label(lang), key=PREFIX + "theme")
-        _problem("theme")
+        _problem("theme", lang)
         st.multiselect(
             t("filters.border", lang), list(Border), format_func=lambda v: v.label(lang), key=PREFIX + "border",
             placeholder=t("form.choose", lang),
         )  # fmt: skip
-        _problem("border")
+        _problem("border", lang)
         st.multiselect(
             t("form.features", lang),
             list(names),
@@ -151,36 +173,39 @@ def report_form(catalog: Catalog, store: CsvStore, settings: EditorSettings, lan
             placeholder=t("form.choose", lang),
             help=t("form.features_help", lang),
         )
-        _problem("feature_ids")
+        _problem("feature_ids", lang)
         st.selectbox(
             t("filters.status", lang), list(Status), format_func=lambda v: v.label(lang), key=PREFIX + "status"
         )
-        _problem("status")
+        _problem("status", lang)
         st.text_input(t("form.legal_nl", lang), key=PREFIX + "legal_basis_nl", max_chars=300)
-        _problem("legal_basis_nl")
+        _problem("legal_basis_nl", lang)
         st.text_input(t("form.legal_other", lang), key=PREFIX + "legal_basis_other", max_chars=300)
-        _problem("legal_basis_other")
+        _problem("legal_basis_other", lang)
         st.text_input(t("form.responsible", lang), key=PREFIX + "responsible", max_chars=200)
-        _problem("responsible")
+        _problem("responsible", lang)
         st.text_input(t("form.source", lang), key=PREFIX + "source", max_chars=500, help=t("form.source_help", lang))
-        _problem("source")
+        _problem("source", lang)
         st.text_input(t("form.reported_by", lang), key=PREFIX + "reported_by", max_chars=120)
-        _problem("reported_by")
+        _problem("reported_by", lang)
         typed = (
             st.text_input(t("form.passphrase", lang), type="password", key=PREFIX + "pass")
             if settings.passphrase
             else ""
         )
-        _problem("passphrase")
-        _problem("record")
+        _problem("passphrase", lang)
+        _problem("record", lang)
         submitted = st.form_submit_button(t("form.submit", lang), type="primary")
     if submitted:
-        _submit(catalog, store, settings, typed, lang)
+        _submit(catalog, store, settings, typed, lang, in_dialog)
 
 
-def _form_values() -> dict[str, Any]:
-    state = st.session_state
-    values = {name: state.get(PREFIX + name) for name in FIELDS}
+def _form_values(lang: str) -> dict[str, Any]:
+    """The form's input as record columns; title and summary are in the interface language."""
+    session = st.session_state
+    values = {name: session.get(PREFIX + name) for name in FIELDS}
+    values[f"title_{lang}"] = values.pop("title")
+    values[f"summary_{lang}"] = values.pop("summary")
     values["border"] = ";".join(str(b) for b in values["border"] or [])
     values["feature_ids"] = ";".join(values["feature_ids"] or [])
     values["kind"] = str(values["kind"])
@@ -189,29 +214,44 @@ def _form_values() -> dict[str, Any]:
     return values
 
 
-def _submit(catalog: Catalog, store: CsvStore, settings: EditorSettings, typed: str, lang: str) -> None:
-    state = st.session_state
-    state[NOTICE] = ""
+def _form_field(column: str) -> str:
+    """The form field a record column is entered in (title_nl → title)."""
+    return column.rsplit("_", 1)[0] if column.startswith(("title_", "summary_")) else column
+
+
+def _submit(
+    catalog: Catalog, store: RecordStore, settings: EditorSettings, typed: str, lang: str, in_dialog: bool
+) -> None:
+    session = st.session_state
+    session[NOTICE] = ""
+    # A refused report keeps the dialog open (only it reruns); a saved one closes it (the page reruns).
+    again = functools.partial(st.rerun, scope="fragment") if in_dialog else st.rerun
     if not settings.accepts(typed):
-        state[ERRORS] = {"passphrase": t("form.bad_passphrase", lang)}
-        st.rerun()
+        session[ERRORS] = {"passphrase": Message("form.bad_passphrase")}
+        again()
     try:
-        record = Record.create(_form_values(), known_feature_ids=catalog.features)
-        store.add(record, changed_by=record.reported_by)
+        today = system_clock().date()
+        record = Record.create(_form_values(lang), known_feature_ids=catalog.features, today=today)
+        record = store.add(record, settings.actor())  # returns only once the row read back as meant
     except RecordError as exc:
-        state[ERRORS] = exc.problems
+        own = {f"title_{lang}", f"summary_{lang}"}
+        shown = {c: m for c, m in exc.problems.items() if not c.startswith(("title_", "summary_")) or c in own}
+        session[ERRORS] = {_form_field(c): m for c, m in shown.items()}
     except StoreError as exc:
-        state[ERRORS] = {"record": str(exc)}
+        session[ERRORS] = {"record": exc.message}
     else:
-        state[ERRORS] = {}
-        state[NOTICE] = t("form.saved", lang, title=record.title, id=record.id)
-        state[CLEAR] = True
-    st.rerun()
+        session[ERRORS] = {}
+        session[NOTICE] = t("form.saved", lang, title=record.text("title", lang)[0], id=record.id)
+        if in_dialog:  # the dialog closes: say it on the page
+            session[state.TOAST] = session[NOTICE]
+        session[CLEAR] = True
+        st.rerun()
+    again()
 
 
 def update_form(
-    store: CsvStore,
-    records: list[Record],
+    store: RecordStore,
+    records: list[RecordSummary],
     settings: EditorSettings,
     lang: str,
     on_saved: Callable[[], None] | None = None,
@@ -224,7 +264,7 @@ def update_form(
     chosen = st.selectbox(
         t("update.record", lang),
         list(by_id),
-        format_func=lambda rid: f"{by_id[rid].title} — {by_id[rid].status.label(lang)}",
+        format_func=lambda rid: f"{by_id[rid].text('title', lang)[0]} — {by_id[rid].status.label(lang)}",
         key="update_record",
     )
     record = by_id[chosen]
@@ -245,10 +285,16 @@ def update_form(
     if not settings.accepts(typed):
         st.error(t("form.bad_passphrase", lang))
         return
+    note = f"{note.strip()} — {who.strip()}" if note.strip() and who.strip() else note
     try:
-        store.change_status(record.id, new_status, note, who.strip())
+        store.change_status(record.id, new_status, note, settings.actor(), expected_version=record.version)
+    except ConflictError as exc:
+        st.error(exc.message.text(lang))
+        current = exc.current
+        st.caption(f"{current.text('title', lang)[0]} — {current.status.label(lang)} (v{current.version})")
+        return
     except StoreError as exc:
-        st.error(str(exc))
+        st.error(exc.message.text(lang))
         return
     st.session_state["update_notice"] = t("update.saved", lang, status=new_status.label(lang))
     if on_saved:

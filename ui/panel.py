@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 
 from i18n import t
 from layers.catalog import MapFeature
-from records import HistoryEntry, Record
+from records import HistoryEntry, Record, RecordSummary
 
 #: Properties shown elsewhere in the card (title, description, source line) or internal.
 _HIDDEN = {"id", "name", "name_nl", "description", "source", "geometry_quality", "geometry_note", "kind"}
@@ -96,29 +96,36 @@ def feature_card(feature: MapFeature, lang: str = "nl") -> str:
 
 
 def record_card(record: Record, history: Sequence[HistoryEntry] = (), lang: str = "nl") -> str:
-    """Return one record: title, status badge, theme, date, summary, responsible, source, history."""
+    """Return one record: title, status badge, theme, date, summary, responsible, source, history.
+
+    Title and summary are in ``lang``; a text only written in the other language says so.
+    """
     color = STATUS_COLORS.get(record.status.value, "#555")
     legal = " · ".join(
         f"{side}: {escape(text)}"
         for side, text in (("NL", record.legal_basis_nl), ("BE/DE", record.legal_basis_other))
         if text
     )
+    title, title_missing = record.text("title", lang)
+    summary, summary_missing = record.text("summary", lang)
+    only = t(f"record.only_{'en' if lang != 'en' else 'nl'}", lang)
+    marker = f' <span class="bp-meta">({escape(only)})</span>' if title_missing or summary_missing else ""
     hist = ""
     if history:
         items = "".join(
-            f"<li>{escape(h.changed_at[:10])} · {escape(h.changed_by or '—')} · "
+            f"<li>{escape(h.changed_at[:10])} · {escape(h.actor_name or '—')} · "
             f"{escape(h.from_status or '∅')} → {escape(h.to_status)}: {escape(h.note)}</li>"
             for h in history
         )
-        summary = f'<summary class="bp-meta">{escape(t("panel.history", lang))} ({len(history)})</summary>'
-        hist = f'<details>{summary}<ul class="bp-hist">{items}</ul></details>'
+        summary_line = f'<summary class="bp-meta">{escape(t("panel.history", lang))} ({len(history)})</summary>'
+        hist = f'<details>{summary_line}<ul class="bp-hist">{items}</ul></details>'
     return (
         f'<div class="bp-rec" data-record="{escape(record.id)}">'
         f'<h4><span class="bp-badge" style="background:{color}">{escape(record.status.label(lang))}</span>'
-        f"{escape(record.title)}</h4>"
+        f"{escape(title)}{marker}</h4>"
         f'<div class="bp-meta">{escape(record.kind.label(lang))} · {escape(record.theme.label(lang))} · '
         f"{escape(record.border)} · {escape(record.updated_on.isoformat())}</div>"
-        f"<p>{escape(record.summary)}</p>"
+        f"<p>{escape(summary)}</p>"
         + (f'<div class="bp-meta">{legal}</div>' if legal else "")
         + (f'<div class="bp-meta">{escape(record.responsible)}</div>' if record.responsible else "")
         + f'<div class="src">{escape(t("panel.source", lang))}: {linkify(record.source)}</div>{hist}</div>'
@@ -131,14 +138,18 @@ PANEL_LIMIT = 50
 
 def records_section(
     title: str,
-    records: Sequence[Record],
+    listed: Sequence[RecordSummary],
+    records: Mapping[str, Record],
     history: Mapping[str, Sequence[HistoryEntry]],
     lang: str = "nl",
     limit: int = PANEL_LIMIT,
 ) -> str:
-    """Return a titled list of record cards (or a short 'none' line), at most ``limit`` of them."""
-    cards = "".join(record_card(r, history.get(r.id, ()), lang) for r in records[:limit])
+    """Return a titled list of record cards (or a short 'none' line), at most ``limit`` of them.
+
+    ``listed`` gives the order; ``records`` the full records to show (fetched from the store).
+    """
+    cards = "".join(record_card(records[s.id], history.get(s.id, ()), lang) for s in listed[:limit] if s.id in records)
     body = cards or f'<p class="bp-meta">{escape(t("panel.none", lang))}</p>'
-    if len(records) > limit:
-        body += f'<p class="bp-meta">{escape(t("panel.more", lang, n=len(records) - limit))}</p>'
+    if len(listed) > limit:
+        body += f'<p class="bp-meta">{escape(t("panel.more", lang, n=len(listed) - limit))}</p>'
     return f'<div class="bp-card"><div class="bp-section">{escape(title)}</div>{body}</div>'

@@ -10,7 +10,7 @@ from i18n import t
 from layers.catalog import Catalog
 from layers.mapdata import MapFiles
 from layers.mapview import MapState, build_map
-from records import CsvStore, RecordIndex
+from records import Actor, RecordIndex, RecordStore
 from ui import exports, forms, state, urlstate
 
 
@@ -31,7 +31,13 @@ def editor_settings() -> forms.EditorSettings:
     return forms.EditorSettings.from_sources(secrets, server_address=st.get_option("server.address"))
 
 
-def editing(catalog: Catalog, index: RecordIndex, store: CsvStore, lang: str) -> forms.EditorSettings | None:
+def current_actor() -> Actor:
+    """Who is using this session: nobody on a read-only or closed map, else the configured editor."""
+    settings = editor_settings()
+    return Actor.anonymous() if settings.read_only or settings.closed else settings.actor()
+
+
+def editing(catalog: Catalog, index: RecordIndex, store: RecordStore, lang: str) -> forms.EditorSettings | None:
     """The report and update forms; return the settings when this session may write, else None."""
     settings = editor_settings()
     with st.sidebar:
@@ -55,7 +61,7 @@ def editing(catalog: Catalog, index: RecordIndex, store: CsvStore, lang: str) ->
 
 
 def share_and_export(
-    view: urlstate.ViewState, index: RecordIndex, catalog: Catalog, files: MapFiles, lang: str
+    view: urlstate.ViewState, index: RecordIndex, store: RecordStore, catalog: Catalog, files: MapFiles, lang: str
 ) -> None:
     with st.sidebar:
         st.subheader(t("share.header", lang))
@@ -67,10 +73,15 @@ def share_and_export(
         st.subheader(t("export.header", lang))
         st.caption(t("export.help", lang, n=len(index.records)))
         # Files are made only when a button is pressed (callables), not on every rerun.
-        records = index.records
+        ids = [s.id for s in index.records]
+
+        def records() -> list:  # full records, read from the store only when a button is pressed
+            found = store.get(ids)
+            return [found[i] for i in ids if i in found]
+
         st.download_button(
             t("export.csv", lang),
-            functools.partial(exports.records_csv, records),
+            lambda: exports.records_csv(records(), lang),
             "grensbelemmeringen.csv",
             "text/csv",
             on_click="ignore",
@@ -78,7 +89,7 @@ def share_and_export(
         )
         st.download_button(
             t("export.geojson", lang),
-            lambda: exports.geojson_bytes(exports.records_geojson(records, catalog)),
+            lambda: exports.geojson_bytes(exports.records_geojson(records(), catalog)),
             "grensbelemmeringen.geojson",
             "application/geo+json",
             on_click="ignore",

@@ -39,6 +39,7 @@ REPORT_NOTICE = "report_notice"
 REPORT_CLEAR = "report_clear"
 REPORT_PENDING_FEATURE = "report_pending_feature"
 REPORT_PREFILLED_FOR = "report_prefilled_for"  # the selection the form's features were last filled from
+TOAST = "toast"  # a confirmation to show once, at the top of the next run
 # the update form
 UPDATE_RECORD = "update_record"
 UPDATE_NOTICE = "update_notice"

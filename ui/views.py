@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable
 
 import streamlit as st
 from streamlit_folium import st_folium
@@ -12,7 +12,7 @@ from layers.catalog import Catalog
 from layers.mapdata import MapFiles
 from layers.mapview import MapState, build_map
 from layers.specs import SPECS
-from records import Border, HistoryEntry, RecordIndex, Status, Theme
+from records import Border, HistoryEntry, Record, RecordIndex, RecordStore, Status, Theme
 from records import stats as record_stats
 from ui import facts, panel, state
 
@@ -78,10 +78,21 @@ def map_area(files: MapFiles, catalog: Catalog, index: RecordIndex, lang: str, l
         st.rerun()
 
 
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _full_records(
+    token: str, ids: tuple[str, ...], _store: RecordStore
+) -> tuple[dict[str, Record], dict[str, tuple[HistoryEntry, ...]]]:
+    """The full records and histories a panel shows, read once per change of the store.
+
+    ``_store`` is left out of the cache key: one store per process, and ``token`` changes with it.
+    """
+    return _store.get(ids), {record_id: tuple(_store.history(record_id)) for record_id in ids}
+
+
 def detail_panel(
     catalog: Catalog,
     index: RecordIndex,
-    history: Mapping[str, Sequence[HistoryEntry]],
+    store: RecordStore,
     lang: str,
     on_report: Callable[[str], None] | None = None,
 ) -> None:
@@ -94,15 +105,16 @@ def detail_panel(
         return
     limit = PANEL_STEP + session[state.PANEL_MORE]
     tied = index.for_feature(feature.id)
-    parts = [panel.PANEL_CSS, panel.feature_card(feature, lang)]
-    parts.append(panel.records_section(f"{t('panel.records', lang)} ({len(tied)})", tied, history, lang, limit))
-    longest = len(tied)
+    sections = [(f"{t('panel.records', lang)} ({len(tied)})", tied)]
     if feature.layer == "borders":
         for border in feature.borders:
             others = index.on_border(Border.parse(border), exclude=tied)
-            longest = max(longest, len(others))
-            title = f"{t('panel.whole_border', lang)} {border} ({len(others)})"
-            parts.append(panel.records_section(title, others, history, lang, limit))
+            sections.append((f"{t('panel.whole_border', lang)} {border} ({len(others)})", others))
+    shown = tuple(dict.fromkeys(s.id for _, listed in sections for s in listed[:limit]))
+    records, history = _full_records(store.change_token(), shown, store)
+    parts = [panel.PANEL_CSS, panel.feature_card(feature, lang)]
+    parts += [panel.records_section(title, listed, records, history, lang, limit) for title, listed in sections]
+    longest = max(len(listed) for _, listed in sections)
     st.html("".join(parts))
     if longest > limit:
         st.button(t("panel.show_more", lang), on_click=_show_more, key="panel_show_more")
@@ -130,13 +142,12 @@ def records_table(index: RecordIndex, lang: str) -> None:
             {
                 "id": r.id,
                 t("filters.kind", lang): r.kind.label(lang),
-                t("table.title", lang): r.title,
+                t("table.title", lang): r.text("title", lang)[0],
                 t("filters.theme", lang): r.theme.label(lang),
                 t("filters.status", lang): r.status.label(lang),
                 t("filters.border", lang): r.border,
                 t("table.features", lang): ", ".join(r.feature_ids),
                 t("table.updated", lang): r.updated_on.isoformat(),
-                t("panel.source", lang): r.source,
             }
             for r in records[start : start + TABLE_PAGE_SIZE]
         ],

@@ -1,0 +1,194 @@
+"""The CSV store under damage, many processes and kill -9: nothing that loaded is ever lost.
+
+Fast on purpose: writers are forked (no interpreter start-up), and the kill test kills as soon
+as the file has grown instead of after a fixed sleep.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+import signal
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from records import COLUMNS, Actor, CsvStore, Status, StoreError, fixed_clock
+from records.csvsplit import Damage, Row, split
+from records.model import MULTILINE_COLUMNS
+from tests.test_store import EDITOR, KNOWN, csv_line, draft
+
+CLOCK = fixed_clock(dt.datetime(2026, 1, 15, 12, 0))
+
+
+def _store(path: Path | str) -> CsvStore:
+    return CsvStore(path, clock=CLOCK, known_feature_ids=KNOWN)
+
+
+def _valid_file() -> bytes:
+    rows = [",".join(COLUMNS) + "\n"]
+    for n in range(6):
+        summary = f"Summary {n} over\ntwo lines, with a comma." if n % 2 else f"Summary {n}, one line."
+        rows.append(csv_line(draft(n, summary_en=summary, title_en=f'Title "{n}" here')))
+    return "".join(rows).encode()
+
+
+VALID = _valid_file()
+DAMAGE = {
+    "cut": lambda data, at: data[:at],
+    "stray_quote": lambda data, at: data[:at] + b'"' + data[at:],
+    "extra_column": lambda data, at: data[:at] + b"," + data[at:],
+    "lost_column": lambda data, at: data[:at] + data[at:].replace(b",", b"", 1),
+    "crlf": lambda data, at: data[:at] + data[at:].replace(b"\n", b"\r\n", 1),
+    "bare_cr": lambda data, at: data[:at] + b"\r" + data[at:],
+    "bom": lambda data, at: data[:at] + b"\xef\xbb\xbf" + data[at:],
+    "nul": lambda data, at: data[:at] + b"\x00" + data[at:],
+}
+HEADER_END = VALID.index(b"\n") + 1
+
+
+def _loaded(store: CsvStore) -> dict[str, tuple]:
+    return {s.id: s[:-2] for s in store.snapshot().summaries}  # everything but the locator
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(
+    damage=st.lists(
+        st.tuples(st.sampled_from(sorted(DAMAGE)), st.integers(min_value=0, max_value=len(VALID) - HEADER_END)),
+        min_size=1,
+        max_size=3,
+    )
+)
+def test_damage_then_add_loses_nothing(damage: list[tuple[str, int]]) -> None:
+    data = VALID
+    for kind, at in damage:
+        data = DAMAGE[kind](data, min(HEADER_END + at, len(data)))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "obstacles.csv"
+        path.write_bytes(data)
+        before = _loaded(_store(path))
+        new = draft(99, title_en="Added after the damage")
+        try:
+            _store(path).add(new, EDITOR)
+        except StoreError as exc:
+            assert exc.message.key in ("store.tail_open", "store.bad_header")
+            assert exc.message.text("nl") and path.read_bytes() == data  # refused: nothing written
+            added = False
+        else:
+            added = True
+            written = path.read_bytes()
+            assert written.startswith(data)  # nothing already in the file was altered
+        after = _loaded(_store(path))
+        assert {k: v for k, v in after.items() if k in before} == before
+        assert set(before) <= set(after)
+        if added:
+            assert new.id in after
+            # and no damage before it reaches into it: it stands on a row boundary for any CSV reader
+            # that starts at the last good row (an open quote at the end would have swallowed it)
+            multiline = [i for i, column in enumerate(COLUMNS) if column in MULTILINE_COLUMNS]
+            items = split(written[HEADER_END:], len(COLUMNS), multiline, first_line=2).items
+            (row,) = [i for i in items if isinstance(i, Row) and i.fields[0] == new.id]
+            assert not [d for d in items if isinstance(d, Damage) and d.line < row.line <= d.end_line]
+
+
+# -- many processes --------------------------------------------------------------------------
+
+WRITERS = 20
+RECORDS_EACH = 50
+
+
+def _writer(path: str, writer: int) -> None:
+    store = _store(path)
+    for n in range(RECORDS_EACH):
+        record = store.add(draft(n, title_en=f"writer {writer} record {n}"), EDITOR)
+        if n % 5 == 0:
+            store.change_status(record.id, Status.ASSESSING, f"checked by {writer}", EDITOR, expected_version=1)
+
+
+def test_many_processes_lose_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "obstacles.csv"
+    ctx = multiprocessing.get_context("fork")
+    processes = [ctx.Process(target=_writer, args=(str(path), w)) for w in range(WRITERS)]
+    for p in processes:
+        p.start()
+    for p in processes:
+        p.join(timeout=120)
+        assert p.exitcode == 0
+    snapshot = _store(path).snapshot()
+    assert snapshot.problems == ()
+    assert len(snapshot) == WRITERS * RECORDS_EACH
+    titles = {s.title_en for s in snapshot.summaries}
+    assert titles == {f"writer {w} record {n}" for w in range(WRITERS) for n in range(RECORDS_EACH)}
+    changed = [s for s in snapshot.summaries if s.status is Status.ASSESSING]
+    assert len(changed) == WRITERS * RECORDS_EACH // 5 and {s.version for s in changed} == {2}
+
+
+# -- crash safety ----------------------------------------------------------------------------
+
+KILLS = 25
+
+
+def _crash_writer(path: str, journal: str) -> None:
+    store = _store(path)
+    actor = Actor.local()
+    log = os.open(journal, os.O_WRONLY | os.O_APPEND | os.O_CREAT)
+    n = 0
+    while True:
+        record = store.add(draft(n), actor)
+        os.write(log, f"{record.id}\n".encode())  # only after add returned: the record is in the file
+        store.change_status(record.id, Status.ASSESSING, f"note {n}", actor, expected_version=1)
+        os.write(log, f"{record.id} v2\n".encode())
+        n += 1
+
+
+def _wait_until(condition, timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out waiting for the writer")
+        time.sleep(0.0005)
+
+
+def test_kill_during_writes_never_leaves_a_torn_file(tmp_path: Path) -> None:
+    path, journal = tmp_path / "obstacles.csv", tmp_path / "journal"
+    ctx = multiprocessing.get_context("fork")
+    previous = 0
+    for attempt in range(KILLS):
+        size = path.stat().st_size if path.exists() else 0
+        grow_by = 1 + (attempt % 5) * 700  # kill at different points of the write cycle
+        proc = ctx.Process(target=_crash_writer, args=(str(path), str(journal)))
+        proc.start()
+        _wait_until(lambda s=size, g=grow_by: path.exists() and path.stat().st_size >= s + g)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.join()
+        snapshot = _store(path).snapshot()
+        assert snapshot.problems == (), f"attempt {attempt}: {snapshot.problems}"
+        assert len(snapshot) >= previous
+        previous = len(snapshot)
+        saved = journal.read_text().splitlines()
+        for line in saved[:-1]:  # the last line may be cut by the kill
+            record_id, _, version = line.partition(" ")
+            assert record_id in snapshot.by_id, f"attempt {attempt}: {record_id} was saved but is gone"
+            if version:
+                assert snapshot.by_id[record_id].version == 2
+    assert previous >= KILLS
+
+
+@pytest.mark.parametrize("rows", [0, 1])
+def test_empty_or_header_only_file_is_fine(tmp_path: Path, rows: int) -> None:
+    path = tmp_path / "obstacles.csv"
+    path.write_bytes(VALID[: HEADER_END - 1] if rows else b"")  # header without line end, or nothing
+    store = _store(path)
+    assert len(store.snapshot()) == 0 and store.snapshot().problems == ()
+    record = store.add(draft(1), EDITOR)
+    assert [s.id for s in _store(path).snapshot().summaries] == [record.id]
