@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from records import Border, Kind, Status
 from tests.helpers import load_records, read_store
-from tests.test_app import ROOT, click, panel_html
+from tests.test_app import ROOT, click, panel_html, switch_view
 
 KNOWN_FEATURE = "port:emden"
 
@@ -69,7 +69,11 @@ def test_valid_report_is_saved_and_shown_at_once(app_csv) -> None:
     assert new.title_en == "" and new.changed_by == "local" and new.version == 1  # typed in the Dutch interface
     # the form is cleared, the table and the panel show the record
     assert at.sidebar.text_input(key="report_title").value == ""
-    assert new.title_nl in list(at.dataframe[0].value["Titel"])
+    switch_view(at, "table")
+    at.text_input(key="filter_text").input("pension rules").run()  # the table pages; the search finds it
+    assert list(at.dataframe[0].value["Titel"]) == [new.title_nl]
+    at.text_input(key="filter_text").input("").run()
+    switch_view(at, "map")
     click(at, KNOWN_FEATURE)
     assert f'data-record="{new.id}"' in panel_html(at)
 

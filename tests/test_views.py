@@ -12,13 +12,14 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from layers.catalog import load_catalog
-from records import Border, Record, Theme
-from tests.helpers import load_records
+from records import Actor, Border, Record, Theme
+from tests.helpers import load_records, read_store
 from tests.test_app import ROOT, click, folium_args, map_state, panel_html, report, switch_view
 from ui import exports, urlstate
 from ui.tour import TourError, load_tour
 
 GEODATA = ROOT / "geodata"
+TODAY = dt.date(2024, 5, 1)  # a fixed "today", well in the past: no test depends on the calendar
 
 
 def start(monkeypatch: pytest.MonkeyPatch, csv_path: Path, **query: str) -> AppTest:
@@ -203,7 +204,7 @@ def test_standalone_map_needs_no_server(tmp_path: Path) -> None:
     assert '"selected":"port:emden"' in page.replace(" ", "")
 
 
-def test_language_switch_changes_interface_not_records(monkeypatch, csv_path) -> None:
+def test_language_switch_changes_interface_and_record_texts(monkeypatch, csv_path) -> None:
     at = start(monkeypatch, csv_path)
     click(at, "port:north-sea-port-terneuzen")
     nl_html = panel_html(at)
@@ -211,7 +212,22 @@ def test_language_switch_changes_interface_not_records(monkeypatch, csv_path) ->
     assert at.title[0].value == "Border-obstacle map"
     en_html = panel_html(at)
     assert "Obstacles and initiatives" in en_html and "Belemmeringen en initiatieven" in nl_html
-    title = "Cross-border barriers in the North Sea Port area (Gent, Terneuzen, Vlissingen)"
-    assert title in nl_html and title in en_html
-    # the seed records are written in English: the Dutch panel says so, the English one does not
-    assert "(alleen in het Engels)" in nl_html and "English only" not in en_html and "Dutch only" not in en_html
+    # every seed record is written in both languages: each view shows its own, with no marker
+    record = {r.id: r for r in load_records(csv_path)}["gros-005"]
+    assert record.title_nl in nl_html and record.title_en in en_html and record.title_en not in nl_html
+    assert "alleen in het" not in nl_html and "only" not in en_html
+
+
+def test_a_record_in_one_language_is_marked_until_translated(monkeypatch, csv_path) -> None:
+    store = read_store(csv_path)
+    dutch = Record.create(
+        {"kind": "obstacle", "title_nl": "Pensioenopbouw in twee stelsels", "summary_nl": "Wie in Duitsland werkt, "
+         "bouwt pensioen op in twee stelsels met andere regels.", "theme": "labour", "border": "NL-DE",
+         "feature_ids": "port:emden", "status": "reported", "source": "https://www.grenzinfo.eu/"},
+        today=TODAY,
+    )  # fmt: skip
+    store.add(dutch, Actor.local())
+    at = start(monkeypatch, csv_path, lang="en")
+    click(at, "port:emden")
+    html = panel_html(at)
+    assert "Pensioenopbouw in twee stelsels" in html and "(Dutch only)" in html
