@@ -89,10 +89,13 @@ class MapState(folium.FeatureGroup):
     lang : interface language of the labels, tooltips, legend and layer control.
     layers : the layer kinds switched on.
     badges : open obstacles per feature id (the hotspot badges).
-    request : ``(sequence, feature id or None)``: a selection asked for by the app (a link,
-        the tour, "clear selection"). The browser applies it when the sequence changes; its own
+    request : ``(sequence, feature id or None, view or None)``: what the app asks the map to
+        show (a link, a tour stop). The browser applies it when the sequence changes; its own
         clicks it highlights itself, so a click changes nothing here.
     large : large type for a projector.
+    view : ``((lat, lon), zoom)`` the map showed last, or None: a new map (a new iframe, e.g.
+        after switching views) starts there. An existing map ignores it and ``layers``, so
+        its own earlier reports are never echoed back over a move made since.
     """
 
     _template = Template(
@@ -105,17 +108,27 @@ class MapState(folium.FeatureGroup):
         lang: str,
         layers: Iterable[str],
         badges: Mapping[str, int],
-        request: tuple[int, str | None],
+        request: tuple[int, str | None, tuple[tuple[float, float], float] | None],
         large: bool = False,
+        view: tuple[tuple[float, float] | None, float | None] | None = None,
     ):
         super().__init__(name="state", control=False)
         self.state = {
             "lang": lang,
             "layers": sorted(layers),
             "badges": {k: int(v) for k, v in sorted(badges.items()) if v > 0},
-            "request": {"seq": request[0], "selected": request[1]},
+            "request": {"seq": request[0], "selected": request[1], "view": _view(request[2])},
             "large": large,
+            "view": _view(view),
         }
+
+
+def _view(view: tuple[tuple[float, float] | None, float | None] | None) -> list | None:
+    """[lat, lon, zoom] for the browser, or None when there is no view to go to."""
+    if not view or view[0] is None or view[1] is None:
+        return None
+    (lat, lon), zoom = view
+    return [lat, lon, zoom]
 
 
 def home_bounds(catalog: Catalog, pad: float = 0.08) -> list[list[float]]:

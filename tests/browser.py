@@ -77,12 +77,15 @@ def query(page: Page) -> dict[str, str]:
 
 def wait_for_query(page: Page, **expected: str | None) -> None:
     """Wait until the address bar holds ``expected`` (``None``: the parameter is absent)."""
-    page.wait_for_function(
-        "(want) => { const q = new URLSearchParams(location.search);"
-        " return Object.entries(want).every(([k, v]) => q.get(k) === v); }",
-        arg=expected,
-        timeout=TIMEOUT,
-    )
+    try:
+        page.wait_for_function(
+            "(want) => { const q = new URLSearchParams(location.search);"
+            " return Object.entries(want).every(([k, v]) => q.get(k) === v); }",
+            arg=expected,
+            timeout=TIMEOUT,
+        )
+    except Exception as exc:
+        raise AssertionError(f"the address bar never held {expected}: {page.url}") from exc
 
 
 def click_latlon(frame: FrameLocator, lat: float, lon: float) -> None:

@@ -131,7 +131,8 @@ def test_view_layers_and_selection_survive_language_view_and_layer_switches(page
     control = frame.locator(".leaflet-control-layers")
     control.hover()
     control.locator("label", has_text="Interreg").locator("input").check()
-    wait_for_query(page, layers="borders,bus_lines,interreg,pipelines,ports,regio_deals")
+    with_interreg = ",".join(sorted({s.kind for s in specs.LAYERS if s.show} | {"interreg"}))
+    wait_for_query(page, layers=with_interreg)
     view = map_view(frame)
     # the language: labels change, the map stays (same document, same view, same layers)
     page.get_by_role("radio", name="EN", exact=True).click()
@@ -151,4 +152,4 @@ def test_view_layers_and_selection_survive_language_view_and_layer_switches(page
     assert abs(got[0] - view[0]) < 1e-6 and abs(got[1] - view[1]) < 1e-6 and got[2] == view[2]
     assert frame.locator("path.bp-interreg").count() > 0
     expect(heading(page)).to_contain_text("Emden")
-    wait_for_query(page, f="port:emden", lang="en", layers="borders,bus_lines,interreg,pipelines,ports,regio_deals")
+    wait_for_query(page, f="port:emden", lang="en", layers=with_interreg)

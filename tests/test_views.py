@@ -71,7 +71,7 @@ def test_link_restores_selection_filters_and_view(monkeypatch, csv_path) -> None
     assert at.multiselect(key="filter_theme").value == [Theme.INFRASTRUCTURE]
     assert at.title[0].value == "Border-obstacle map"
     args = folium_args(at)
-    assert args["center"] == [51.3, 3.8] and args["zoom"] == 10
+    assert args["center"] is None and map_state(at)["request"]["view"] == [51.3, 3.8, 10]
     assert "North Sea Port" in panel_html(at)
     # and the URL written back holds the same view
     assert at.query_params["f"] == "port:north-sea-port-terneuzen"
@@ -112,7 +112,7 @@ def test_view_and_selection_survive_language_and_view_switches(monkeypatch, csv_
     switch_view(at, "map")
     args = folium_args(at)
     assert args["script"] == script  # the same map: the browser keeps its iframe
-    assert args["center"] == [53.3, 7.1] and args["zoom"] == 11
+    assert map_state(at)["view"] == [53.3, 7.1, 11]  # where a new map (after the view switch) starts
     state = map_state(at)
     assert state["lang"] == "en" and state["layers"] == ["ports"]
     assert state["request"]["selected"] == "port:emden"
@@ -131,7 +131,7 @@ def test_presentation_mode_steps_through_the_tour(monkeypatch, csv_path) -> None
         assert not at.exception
         stop = tour.stops[number - 1]
         assert at.session_state["selected_feature"] == stop.feature_id
-        assert folium_args(at)["center"] == list(stop.center) and folium_args(at)["zoom"] == stop.zoom
+        assert map_state(at)["request"]["view"] == [*stop.center, stop.zoom]
         assert map_state(at)["request"]["selected"] == stop.feature_id
         assert at.query_params["stop"] == str(number)
     assert next(b for b in at.button if b.key == "tour_next").disabled
@@ -197,7 +197,9 @@ def test_standalone_map_needs_no_server(tmp_path: Path) -> None:
     ensure_vendor_assets(tmp_path)
     files = publish_map_files(catalog, GEODATA, tmp_path)
     fmap = build_map(files, catalog)
-    MapState("en", {"borders", "ports"}, {"port:emden": 2}, (1, "port:emden")).add_to(fmap)
+    MapState("en", {"borders", "ports"}, {"port:emden": 2}, (1, "port:emden", None), view=((53.3, 7.2), 11)).add_to(
+        fmap
+    )
     page = exports.standalone_map_html(fmap, files)
     assert '<script src="/app' not in page and 'href="/app' not in page and "https://cdn" not in page
     assert "Leaflet" in page and "window.BP_INLINE" in page and "border:nl-be" in page

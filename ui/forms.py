@@ -241,9 +241,9 @@ def _submit(
         session[ERRORS] = {"record": exc.message}
     else:
         session[ERRORS] = {}
-        session[NOTICE] = t("form.saved", lang, title=record.text("title", lang)[0], id=record.id)
-        if in_dialog:  # the dialog closes: say it on the page
-            session[state.TOAST] = session[NOTICE]
+        saved = t("form.saved", lang, title=record.text("title", lang)[0], id=record.id)
+        # the dialog closes: it is said on the page; the sidebar form says it itself
+        session[state.TOAST if in_dialog else NOTICE] = saved
         session[CLEAR] = True
         st.rerun()
     again()

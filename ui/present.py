@@ -56,7 +56,7 @@ def apply_stop(session: MutableMapping[str, Any], tour: Tour) -> None:
         stop = tour.stop(number)
         session[state.STOP_APPLIED] = number
         state.request_selection(session, stop.feature_id)
-        state.request_view(session, stop.center, stop.zoom)
+        state.request_view(session, stop.center, stop.zoom)  # one more request: selection and view
 
 
 def _step(delta: int, total: int) -> None:

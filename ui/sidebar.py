@@ -15,11 +15,17 @@ from ui import exports, forms, state, urlstate
 
 
 def standalone_map(
-    files: MapFiles, catalog: Catalog, index: RecordIndex, lang: str, layers: frozenset[str], selected: str | None
+    files: MapFiles,
+    catalog: Catalog,
+    index: RecordIndex,
+    lang: str,
+    layers: frozenset[str],
+    selected: str | None,
+    view: tuple | None = None,
 ) -> str:
     """The map as shown (language, layers, badges, selection) in one offline HTML file."""
     fmap = build_map(files, catalog)
-    MapState(lang, layers, index.open_obstacle_counts(), (1, selected)).add_to(fmap)
+    MapState(lang, layers, index.open_obstacle_counts(), (1, selected, None), view=view).add_to(fmap)
     return exports.standalone_map_html(fmap, files)
 
 
@@ -103,6 +109,7 @@ def share_and_export(
             lang,
             st.session_state[state.LAYERS],
             st.session_state[state.SELECTED],
+            st.session_state[state.VIEW],
         )
         st.download_button(
             t("export.html", lang),

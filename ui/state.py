@@ -4,9 +4,11 @@ Helpers take the state mapping as an argument so tests can pass a plain dict.
 
 The map's state has two directions. What the *browser* did (a click, a pan, a layer switched)
 arrives as the st_folium value and is copied here by :func:`apply_map_value`. What the *app*
-asks of the map (a selection from a link, the tour or a button) is a numbered request
-(:data:`MAP_REQUEST`): the browser applies a request once, when its number changes, and
-highlights its own clicks itself. A click therefore changes nothing that is sent to the map.
+asks of the map (a selection or a view from a link, the tour or a button) is a numbered
+request (:data:`MAP_REQUEST`): the browser applies a request once, when its number changes,
+and highlights its own clicks itself. A click therefore changes nothing that is sent to the map.
+The current view and layers are sent too, but only a *new* map (a new iframe) takes them over:
+an existing map never gets its own reports echoed back, which would undo a move made meanwhile.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ STOP = "tour_stop"
 STOP_APPLIED = "tour_stop_applied"
 LAYERS = "layers_shown"  # frozenset of layer kinds switched on now
 VIEW = "map_view"  # (center (lat, lon), zoom) the map shows now, or (None, None) for the home view
-MAP_REQUEST = "map_request"  # (sequence, feature id or None): a selection the app asks the map to show
+MAP_REQUEST = "map_request"  # (sequence, feature id or None, view or None): what the app asks the map to show
 VIEW_PENDING = "map_view_pending"  # a view the app asked for that the map has not reported back yet
 VIEW_TAB = "view_tab"
 TABLE_PAGE = "table_page"
@@ -67,7 +69,7 @@ DEFAULTS: dict[str, Any] = {
     STOP_APPLIED: None,
     LAYERS: None,
     VIEW: (None, None),
-    MAP_REQUEST: (0, None),
+    MAP_REQUEST: (0, None, None),
     VIEW_PENDING: None,
     PANEL_MORE: 0,
     TABLE_PAGE: 1,
@@ -140,10 +142,17 @@ def apply_map_value(
 
 
 def request_view(state: MutableMapping[str, Any], center: tuple[float, float], zoom: float) -> None:
-    """Move the map from the app (a tour stop). Until the map reports that view, its reports of
-    where it was before (sent a moment earlier, still on their way) are not taken over."""
-    state[VIEW] = (tuple(center), zoom)
-    state[VIEW_PENDING] = (tuple(center), zoom, 0)
+    """Move the map from the app (a link, a tour stop). Until the map reports that view, its
+    reports of where it was before (sent a moment earlier, still on their way) are not taken over.
+
+    >>> s = {}; _ = init_state(s); request_view(s, (51.0, 4.0), 10); s[MAP_REQUEST]
+    (1, None, ((51.0, 4.0), 10))
+    """
+    view = (tuple(center), zoom)
+    state[VIEW] = view
+    state[VIEW_PENDING] = (*view, 0)
+    seq, selected, _ = state.get(MAP_REQUEST) or (0, None, None)
+    state[MAP_REQUEST] = (seq + 1, selected, view)
 
 
 def _arrived(state: MutableMapping[str, Any], center: tuple[float, float], zoom: float) -> bool:
@@ -169,11 +178,11 @@ def request_selection(state: MutableMapping[str, Any], feature_id: str | None) -
     """Select a feature from the app (a button, a link, the tour) and ask the map to show it.
 
     >>> s = {}; _ = init_state(s); request_selection(s, "port:emden"); s[SELECTED], s[MAP_REQUEST]
-    ('port:emden', (1, 'port:emden'))
+    ('port:emden', (1, 'port:emden', None))
     """
     state[SELECTED] = feature_id
-    seq, _ = state.get(MAP_REQUEST) or (0, None)
-    state[MAP_REQUEST] = (seq + 1, feature_id)
+    seq, _, _ = state.get(MAP_REQUEST) or (0, None, None)
+    state[MAP_REQUEST] = (seq + 1, feature_id, None)
 
 
 def sync_request(state: MutableMapping[str, Any]) -> None:
@@ -181,13 +190,13 @@ def sync_request(state: MutableMapping[str, Any]) -> None:
     what was clicked in the old one); a no-op when it already does.
 
     >>> s = {}; _ = init_state(s); s[SELECTED] = "port:emden"; sync_request(s); s[MAP_REQUEST]
-    (1, 'port:emden')
+    (1, 'port:emden', None)
     >>> sync_request(s); s[MAP_REQUEST]
-    (1, 'port:emden')
+    (1, 'port:emden', None)
     """
-    seq, requested = state.get(MAP_REQUEST) or (0, None)
+    seq, requested, _ = state.get(MAP_REQUEST) or (0, None, None)
     if requested != state.get(SELECTED):
-        state[MAP_REQUEST] = (seq + 1, state.get(SELECTED))
+        state[MAP_REQUEST] = (seq + 1, state.get(SELECTED), None)
 
 
 def select(state: MutableMapping[str, Any], feature_id: str | None) -> None:

@@ -140,7 +140,8 @@ def apply_to_state(session: MutableMapping[str, Any], view: ViewState) -> None:
     session[state.STOP] = view.stop or (1 if view.present else None)
     if view.layers is not None:
         session[state.LAYERS] = frozenset(view.layers)
-    session[state.VIEW] = (view.center, view.zoom) if view.center is not None else (None, None)
+    if view.center is not None and view.zoom is not None:
+        state.request_view(session, view.center, view.zoom)
     session[state.FILTER_BORDER], session[state.FILTER_THEME] = list(view.borders), list(view.themes)
     session[state.FILTER_STATUS], session[state.FILTER_KIND] = list(view.statuses), list(view.kinds)
     session[state.FILTER_TEXT] = view.text

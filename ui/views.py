@@ -57,7 +57,6 @@ def _on_map_change() -> None:
 def map_area(files: MapFiles, catalog: Catalog, index: RecordIndex, lang: str, large: bool = False) -> None:
     """Draw the map. Its script never changes; only :class:`MapState` does (and not on a click)."""
     session = st.session_state
-    center, zoom = session[state.VIEW]
     value = st_folium(
         build_map(files, catalog, MAP_HEIGHT),
         key=state.MAP_KEY,
@@ -65,10 +64,15 @@ def map_area(files: MapFiles, catalog: Catalog, index: RecordIndex, lang: str, l
         use_container_width=True,
         returned_objects=state.RETURNED_OBJECTS,
         feature_group_to_add=[
-            MapState(lang, session[state.LAYERS], index.open_obstacle_counts(), session[state.MAP_REQUEST], large)
+            MapState(
+                lang,
+                session[state.LAYERS],
+                index.open_obstacle_counts(),
+                session[state.MAP_REQUEST],
+                large,
+                view=session[state.VIEW],
+            )
         ],
-        center=list(center) if center else None,
-        zoom=zoom,
         on_change=_on_map_change,
         render=False,  # nothing to render twice: the data is fetched by the browser
     )

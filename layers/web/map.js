@@ -441,9 +441,12 @@
     }
   };
 
-  /* state: {lang, layers: [kinds] | null, badges: {id: n}, request: {seq, selected}, large: bool} */
+  /* state: {lang, badges: {id: n}, large: bool,
+   *         request: {seq, selected, view: [lat, lon, zoom] | null},   applied when seq changes
+   *         layers: [kinds], view: [lat, lon, zoom] | null}           taken over by a new map only */
   bp.apply = function (state) {
     if (!bp.map) return;
+    var fresh = bp.requestSeq === null;
     var container = bp.map.getContainer();
     if (state.lang && state.lang !== bp.lang) {
       bp.lang = state.lang;
@@ -455,7 +458,7 @@
       bp.large = !!state.large;
       showByZoom(bp.placesByZoom, bp.placeGroup);
     }
-    if (state.layers) {
+    if (fresh && state.layers) {
       var wanted = {};
       state.layers.forEach(function (kind) {
         wanted[kind] = true;
@@ -480,9 +483,11 @@
     }
     bp.badges = state.badges || {};
     bp.redrawBadges();
-    var request = state.request || { seq: 0, selected: null };
+    var request = state.request || { seq: 0, selected: null, view: null };
     if (request.seq !== bp.requestSeq) {
       bp.requestSeq = request.seq;
+      var view = request.view || (fresh ? state.view : null);
+      if (view) bp.map.setView([view[0], view[1]], view[2], { animate: false });
       bp.highlight(request.selected);
     }
   };
