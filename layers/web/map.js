@@ -372,7 +372,7 @@
     // container, not only the window.
     if (window.ResizeObserver) {
       new ResizeObserver(function () {
-        map.invalidateSize({ pan: false });
+        map.invalidateSize({ animate: false }); // keeps the centre where it was
       }).observe(map.getContainer());
     }
     bp.order = config.layers.map(function (spec) {
