@@ -415,6 +415,64 @@ class CsvStore:
             self._append(view, [merged, grown])
             return grown
 
+    # -- moving between backends (python -m records import/export) --------------------------
+
+    @property
+    def label(self) -> str:
+        """A short name for messages: the file's name."""
+        return self.path.name
+
+    def versions(self) -> tuple[list[tuple[int, Record]], tuple[RowProblem, ...]]:
+        """Return every readable version of every record with its line, in file order, and the row problems."""
+
+        def read(view: _Index) -> tuple[list[tuple[int, Record]], tuple[RowProblem, ...]]:
+            spans = sorted((start, end) for entries in view.versions.values() for _, start, end in entries)
+            found = self._read_records(view, spans)
+            data = self._read_from(0)[: spans[-1][0]] if spans else b""
+            lines, line, position = [], 1, 0
+            for start, _ in spans:
+                line += data.count(b"\n", position, start)
+                position = start
+                lines.append(line)
+            out = [(n, r) for n, r in zip(lines, found, strict=True) if r is not None]
+            return out, tuple(sorted(view.problems, key=lambda p: p.line))
+
+        return self._reading(read)
+
+    def legacy_history(self) -> list[HistoryEntry]:
+        """Return the entries of an old-format ``<stem>_history.csv`` beside the file (read, never written)."""
+        return [entry for entries in self._legacy_entries().values() for entry in entries]
+
+    def import_versions(
+        self, versions: list[tuple[int, Record]], legacy: list[HistoryEntry] | None = None
+    ) -> tuple[int, int, list[RowProblem]]:
+        """Append ``versions`` (each with its source line) in one write, as :meth:`SqlStore.import_versions`.
+
+        A version already in the file identically is skipped; one that differs, or is older than
+        the current version, is a problem and left out. Old-format history entries are written to
+        ``<stem>_history.csv`` when there is none yet. Returns (added, already present, problems).
+        """
+        from records import transfer
+
+        with self._writing() as view:
+            existing, _ = self.versions()
+            stored = {(r.id, r.version): r for _, r in existing}
+            current: dict[str, Record] = {}
+            for _, record in existing:
+                if record.version > getattr(current.get(record.id), "version", 0):
+                    current[record.id] = record
+            plan = transfer.plan_import(versions, stored, current, self.label)
+            if plan.versions:
+                self._append(view, [record for _, record in plan.versions])
+            if legacy and not self.legacy_history_path.exists():
+                rows = [_csv_line(LEGACY_HISTORY_COLUMNS, "\n")]
+                rows += [
+                    _csv_line((e.record_id, e.changed_at, e.actor_name, e.from_status, e.to_status, e.note), "\n")
+                    for e in legacy
+                ]
+                _replace_atomically(self.legacy_history_path, "".join(rows).encode("utf-8"))
+            return len(plan.versions), plan.present, plan.problems
+
     # -- internals: refresh -------------------------------------------------------------
 
     def _reading(self, read: Callable[[_Index], T]) -> T:

@@ -118,3 +118,60 @@ def live_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveApp]:
         process.wait(timeout=10)
     except subprocess.TimeoutExpired:
         process.kill()
+
+
+# -- PostgreSQL ------------------------------------------------------------------------------
+# A server for the PostgreSQL store tests: $RECORDS_TEST_URL (CI starts one, see .ci/run), else a
+# throwaway cluster of this machine's binaries. Without either the tests are skipped; with
+# REQUIRE_POSTGRES=1 (or CI) a missing server fails the run, as a missing Chromium does.
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """The URL of a PostgreSQL role that may create databases and roles."""
+    from tests import pgserver
+
+    url = pgserver.admin_url()
+    if url:
+        yield url
+        return
+    if pgserver.find_bin_dir() is None:
+        if os.environ.get("CI") or os.environ.get("REQUIRE_POSTGRES"):
+            pytest.fail("no PostgreSQL server: install it (apt-get install -y postgresql) or set RECORDS_TEST_URL")
+        pytest.skip("no PostgreSQL server binaries (apt-get install -y postgresql) and no RECORDS_TEST_URL")
+    cluster = pgserver.throwaway_cluster()
+    try:
+        yield cluster.url
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_server: str) -> Iterator[str]:
+    """The name of a database with the schema migrated to the newest revision (copied for each test)."""
+    from records.sqlstore import SqlStore
+    from tests.pgserver import fresh_database
+
+    with fresh_database(pg_server, prefix="records_template") as url:
+        store = SqlStore(url)
+        store.snapshot()  # an empty database: the store applies the migrations itself
+        store.dispose()  # a template must have no connections while it is copied
+        yield url.rsplit("/", 1)[1]
+
+
+@pytest.fixture(scope="session")
+def pg_shared(pg_server: str, pg_template: str) -> Iterator[str]:
+    """One migrated database for the tests that need an empty one (emptied before each)."""
+    from tests.pgserver import fresh_database
+
+    with fresh_database(pg_server, template=pg_template, prefix="records_shared") as url:
+        yield url
+
+
+@pytest.fixture
+def pg_url(pg_shared: str) -> str:
+    """An empty database with the schema in place, for this test alone (the shared one, emptied)."""
+    from tests.pgserver import reset_database
+
+    reset_database(pg_shared)
+    return pg_shared

@@ -1,7 +1,8 @@
 """The store contract (run against every backend) and what is particular to the CSV file.
 
-To run the contract against another backend, add its name to ``BACKENDS`` and a branch to
-``make_store``: every test taking ``make_store`` then runs against it too.
+Every test taking ``make_store`` (or ``store``) runs against each of ``BACKENDS``: the CSV file
+and PostgreSQL (a fresh database per test; skipped without a server, see ``tests/conftest.py``).
+To add a backend, add its name to ``BACKENDS`` and a branch to ``make_store``.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import datetime as dt
 import os
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -37,7 +38,7 @@ EDITOR = Actor.oidc("https://id.example.org", "edith", "Edith", "editor")
 REPORTER = Actor.oidc("https://id.example.org", "rik", "Rik", "reporter")
 OTHER_REPORTER = Actor.oidc("https://id.example.org", "roos", "Roos", "reporter")
 VIEWER = Actor.anonymous()
-BACKENDS = ["csv"]
+BACKENDS = ["csv", "postgres"]
 
 
 class Ticking:
@@ -52,15 +53,31 @@ class Ticking:
 
 
 @pytest.fixture(params=BACKENDS)
-def make_store(request: pytest.FixtureRequest, tmp_path: Path) -> Callable[..., RecordStore]:
+def make_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[..., RecordStore]]:
     """A factory of stores over one fresh, empty backend (several instances = several app servers)."""
+
+    made: list[RecordStore] = []
 
     def make(clock: Clock | None = None, known: frozenset[str] | None = KNOWN) -> RecordStore:
         if request.param == "csv":
             return CsvStore(tmp_path / "obstacles.csv", clock=clock or Ticking(), known_feature_ids=known)
+        if request.param == "postgres":
+            from records.sqlstore import SqlStore
+
+            url = request.getfixturevalue("pg_url")
+            made.append(SqlStore(url, clock=clock or Ticking(), known_feature_ids=known, pool_size=2))
+            return made[-1]
         raise AssertionError(request.param)
 
-    return make
+    yield make
+    for store in made:
+        store.dispose()
+
+
+@pytest.fixture
+def store(make_store: Callable[..., RecordStore]) -> RecordStore:
+    """One store over a fresh, empty backend (each backend in turn)."""
+    return make_store()
 
 
 def draft(n: int = 0, **changes: str) -> Record:

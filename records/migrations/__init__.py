@@ -1,0 +1,1 @@
+"""Alembic migrations of the PostgreSQL records schema (applied by ``python -m records migrate``)."""
