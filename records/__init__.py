@@ -12,6 +12,7 @@ from records.model import COLUMNS, LEGACY_COLUMNS, Record, guess_language
 from records.query import RecordFilter, RecordIndex
 from records.review import Suggestion, duplicate_suggestions
 from records.store import EDITABLE_FIELDS, HistoryEntry, RecordStore, RecordSummary, RowProblem, Snapshot
+from records.transfer import open_store
 from records.vocab import OPEN_STATUSES, STATUSES_BY_KIND, Border, Kind, Review, Status, Theme, ValueChoiceError
 
 __all__ = [
@@ -50,6 +51,7 @@ __all__ = [
     "guess_language",
     "initial_review",
     "may",
+    "open_store",
     "require",
     "system_clock",
     "visible_to",

@@ -40,6 +40,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
+import psycopg
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -616,10 +617,10 @@ class SqlStore:
                 counter = conn.info.pop("records_counter", None)
         except StoreError:
             raise
-        except sa.exc.IntegrityError as exc:
-            raise StoreError(Message("store.db_refused", {"detail": _first_line(exc)})) from exc
-        except (sa.exc.OperationalError, sa.exc.InterfaceError) as exc:
+        except (sa.exc.OperationalError, sa.exc.InterfaceError, psycopg.OperationalError) as exc:
             raise StoreError(Message("store.db_unavailable", {"detail": _first_line(exc)})) from exc
+        except (sa.exc.DBAPIError, psycopg.Error) as exc:  # a constraint, a trigger, a full disk: rolled back
+            raise StoreError(Message("store.db_refused", {"detail": _first_line(exc)})) from exc
         if counter is not None and self._uid:
             self._token = (time.monotonic(), f"{self._uid}:{counter}")
         else:

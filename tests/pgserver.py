@@ -133,9 +133,14 @@ def fresh_database(url: str, template: str | None = None, prefix: str = "records
 
 RESET = (
     "SET session_replication_role = replica",  # as a superuser: the append-only triggers stand aside
-    "TRUNCATE history, legacy_history, record_features, records RESTART IDENTITY",
+    "DELETE FROM history",  # DELETE, not TRUNCATE: a few rows go faster than new files
+    "DELETE FROM legacy_history",
+    "DELETE FROM record_features",
+    "DELETE FROM records",
     "RESET session_replication_role",
     "ALTER SEQUENCE records_position_seq RESTART",
+    "ALTER SEQUENCE history_id_seq RESTART",
+    "ALTER SEQUENCE legacy_history_id_seq RESTART",
     "UPDATE store_state SET counter = 0, store_uid = gen_random_uuid()::text",
 )
 

@@ -296,6 +296,44 @@ def test_threads_sharing_one_store_lose_nothing(make_store) -> None:
     assert sum(s.status is Status.ASSESSING for s in snapshot.summaries) == 30
 
 
+def test_two_editors_saving_the_same_version_at_once_one_wins_and_nothing_is_overwritten(make_store) -> None:
+    first = make_store()
+    record = first.add(draft(), EDITOR)
+    editors = [make_store() for _ in range(4)]  # four app servers, one record, the same starting version
+    start = threading.Barrier(len(editors))
+    outcomes: dict[int, object] = {}
+
+    def save(n: int) -> None:
+        start.wait()
+        try:
+            outcomes[n] = editors[n].edit(record.id, {"responsible": f"editor {n}"}, "", EDITOR, expected_version=1)
+        except ConflictError as exc:
+            outcomes[n] = exc
+
+    threads = [threading.Thread(target=save, args=(n,)) for n in range(len(editors))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    saved = [o for o in outcomes.values() if not isinstance(o, ConflictError)]
+    refused = [o for o in outcomes.values() if isinstance(o, ConflictError)]
+    assert len(saved) == 1 and len(refused) == len(editors) - 1
+    assert all(e.current == saved[0] for e in refused)  # each is shown the state that won
+    assert first.get([record.id])[record.id] == saved[0]
+    assert [h.version for h in first.history(record.id)] == [1, 2]
+
+
+def test_records_linking_to_features_unknown_to_the_map_are_problems(make_store) -> None:
+    writer = make_store(known=None)  # e.g. written before a layer was removed from the map
+    kept = writer.add(draft(1), EDITOR)
+    elsewhere = Record.create(draft(2).to_row() | {"feature_ids": "port:atlantis"}, None, today=TODAY)
+    lost = writer.add(elsewhere, EDITOR)
+    snapshot = make_store().snapshot()
+    assert [s.id for s in snapshot.summaries] == [kept.id]
+    ((problem),) = snapshot.problems
+    assert problem.record_id == lost.id and "port:atlantis" in problem.message.text("en")
+
+
 # -- the CSV file in particular ------------------------------------------------------------
 
 HEADER = ",".join(COLUMNS) + "\n"

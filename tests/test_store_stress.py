@@ -192,3 +192,66 @@ def test_empty_or_header_only_file_is_fine(tmp_path: Path, rows: int) -> None:
     assert len(store.snapshot()) == 0 and store.snapshot().problems == ()
     record = store.add(draft(1), EDITOR)
     assert [s.id for s in _store(path).snapshot().summaries] == [record.id]
+
+
+# -- two app processes sharing one backend (both backends) ---------------------------------------
+
+APP_PROCESSES = 2
+THREADS_EACH = 10
+
+
+def _backend(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where the records live: a CSV file, or a PostgreSQL database (emptied for this test)."""
+    return str(tmp_path / "obstacles.csv") if request.param == "csv" else request.getfixturevalue("pg_url")
+
+
+def _app_process(location: str, process: int) -> None:
+    """One app server: one store shared by ten writer threads (as Streamlit sessions share it)."""
+    import threading
+
+    from records import open_store
+
+    store = open_store(location, clock=CLOCK, known_feature_ids=KNOWN)
+    failed: list[BaseException] = []
+
+    def writer(w: int) -> None:
+        try:
+            for n in range(RECORDS_EACH):
+                record = store.add(draft(n, title_en=f"writer {w} record {n}"), EDITOR)
+                if n % 5 == 0:
+                    store.change_status(record.id, Status.ASSESSING, f"checked by {w}", EDITOR, expected_version=1)
+        except BaseException as exc:  # pragma: no cover - reported through the exit code
+            failed.append(exc)
+
+    threads = [threading.Thread(target=writer, args=(process * THREADS_EACH + t,)) for t in range(THREADS_EACH)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if failed:
+        raise failed[0]
+
+
+@pytest.mark.parametrize("backend", ["csv", "postgres"], indirect=["backend"])
+def test_two_app_processes_with_ten_writers_each_lose_nothing(backend: str) -> None:
+    from records import open_store
+
+    ctx = multiprocessing.get_context("fork")
+    processes = [ctx.Process(target=_app_process, args=(backend, p)) for p in range(APP_PROCESSES)]
+    for p in processes:
+        p.start()
+    for p in processes:
+        p.join(timeout=120)
+        assert p.exitcode == 0
+    snapshot = open_store(backend, clock=CLOCK, known_feature_ids=KNOWN).snapshot()
+    writers = APP_PROCESSES * THREADS_EACH
+    assert snapshot.problems == () and len(snapshot) == writers * RECORDS_EACH
+    titles = {s.title_en for s in snapshot.summaries}
+    assert titles == {f"writer {w} record {n}" for w in range(writers) for n in range(RECORDS_EACH)}
+    changed = [s for s in snapshot.summaries if s.status is Status.ASSESSING]
+    assert len(changed) == writers * RECORDS_EACH // 5 and {s.version for s in changed} == {2}
+
+
+@pytest.fixture
+def backend(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    return _backend(request, tmp_path)
