@@ -1,6 +1,7 @@
 """Border-obstacle map: Streamlit entry point (layout and wiring only).
 
 Run with ``streamlit run app.py``. Settings (environment variables, or Streamlit secrets):
+``RECORDS_URL`` / ``records_url`` a PostgreSQL database for the records (``postgresql://…``), else
 ``OBSTACLES_CSV`` records file (default: obstacles.csv beside this file);
 ``GEODATA_DIR`` folder of the GeoJSON layers (default: geodata/ beside this file);
 ``EDITOR_PASSPHRASE`` / ``editor_passphrase`` passphrase needed to write;
@@ -22,8 +23,8 @@ from layers.catalog import Catalog, load_catalog
 from layers.mapdata import MapFiles, publish_map_files
 from layers.mapview import default_layers
 from layers.specs import SPECS
-from records import CsvStore, RecordFilter, RecordIndex, RecordStore, RowProblem
-from ui import forms, header, present, sidebar, state, urlstate, views
+from records import RecordFilter, RecordIndex, RecordStore, RowProblem, configured_location, open_store
+from ui import forms, freshness, header, present, sidebar, state, urlstate, views
 from ui.tour import Tour, load_tour
 
 ROOT = Path(__file__).resolve().parent
@@ -32,8 +33,13 @@ STATIC_DIR = ROOT / "static"
 TOUR_FILE = ROOT / "tours" / "summit.json"
 
 
-def records_path() -> Path:
-    return Path(os.environ.get("OBSTACLES_CSV", ROOT / "obstacles.csv"))
+def records_location() -> str:
+    """The records' backend: a PostgreSQL URL (secret ``records_url`` or ``$RECORDS_URL``), else the CSV file."""
+    try:
+        secrets = dict(st.secrets)
+    except Exception:  # no or malformed secrets.toml: the environment decides
+        secrets = {}
+    return configured_location(secrets, os.environ, ROOT / "obstacles.csv")
 
 
 def _dir_mtime(path: Path) -> float:
@@ -57,15 +63,16 @@ def cached_map_files(geodata_dir: str, mtime: float) -> MapFiles:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def cached_store(path: str, known_ids: frozenset[str]) -> CsvStore:
-    # One store per file and server process: it keeps an incremental index of the file, shared
-    # by every session (it is thread-safe; writers in other processes are seen through the file).
-    return CsvStore(path, known_feature_ids=known_ids)
+def cached_store(location: str, known_ids: frozenset[str]) -> RecordStore:
+    # One store per backend and server process, shared by every session (it is thread-safe): the CSV
+    # store keeps an incremental index of the file, the PostgreSQL store its connection pool and
+    # summaries. Writes from other processes are seen through the file or the database.
+    return open_store(location, known_feature_ids=known_ids)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def cached_index(path: str, token: str, known_ids: frozenset[str]) -> tuple[RecordIndex, tuple[RowProblem, ...]]:
-    snapshot = cached_store(path, known_ids).snapshot()
+def cached_index(location: str, token: str, known_ids: frozenset[str]) -> tuple[RecordIndex, tuple[RowProblem, ...]]:
+    snapshot = cached_store(location, known_ids).snapshot()
     return RecordIndex(snapshot.summaries), snapshot.problems
 
 
@@ -91,8 +98,11 @@ def main() -> None:
     )
     files = cached_map_files(str(GEODATA_DIR), mtime)
     known = frozenset(catalog.features)
-    store = cached_store(str(records_path()), known)
-    all_records, problems = cached_index(str(store.path), store.change_token(), known)
+    location = records_location()
+    store = cached_store(location, known)
+    token = store.change_token()
+    all_records, problems = cached_index(location, token, known)
+    freshness.watch(store, token)  # a change saved through any app server redraws this page
     all_records = all_records.visible_to(sidebar.current_actor())
     state.sync_request(session)
     if toast := session.pop(state.TOAST, None):
@@ -107,9 +117,10 @@ def main() -> None:
         present.tour_bar(tour, lang)
     settings = sidebar.editing(catalog, all_records, store, lang) if tour is None else None
     if problems:
-        with st.expander(f"⚠️ {len(problems)} {t('app.data_problems', lang, file=store.path.name)}"):
+        with st.expander(f"⚠️ {len(problems)} {t('app.data_problems', lang, file=store.label)}"):
             for problem in problems:
-                st.text(f"{t('app.line', lang)} {problem.line}: {problem.message.text(lang)}")
+                where = f"{t('app.line', lang)} {problem.line}: " if problem.line else ""  # a database has no lines
+                st.text(f"{where}{problem.message.text(lang)}")
 
     if view == "map":
         on_report = functools.partial(

@@ -5,6 +5,7 @@ functions return. Texts come from :mod:`i18n` as :class:`~i18n.Message` objects.
 """
 
 from records.access import Action, Actor, Mode, Role, initial_review, may, require, visible_to
+from records.backends import configured_location, open_store
 from records.clock import Clock, fixed_clock, system_clock
 from records.csvstore import CsvStore
 from records.errors import ConflictError, PermissionDenied, RecordError, StoreError
@@ -12,7 +13,6 @@ from records.model import COLUMNS, LEGACY_COLUMNS, Record, guess_language
 from records.query import RecordFilter, RecordIndex
 from records.review import Suggestion, duplicate_suggestions
 from records.store import EDITABLE_FIELDS, HistoryEntry, RecordStore, RecordSummary, RowProblem, Snapshot
-from records.transfer import open_store
 from records.vocab import OPEN_STATUSES, STATUSES_BY_KIND, Border, Kind, Review, Status, Theme, ValueChoiceError
 
 __all__ = [
@@ -46,6 +46,7 @@ __all__ = [
     "Suggestion",
     "Theme",
     "ValueChoiceError",
+    "configured_location",
     "duplicate_suggestions",
     "fixed_clock",
     "guess_language",

@@ -198,6 +198,11 @@ class Snapshot:
 class RecordStore(Protocol):
     """What every records backend implements (see :class:`records.csvstore.CsvStore`)."""
 
+    @property
+    def label(self) -> str:
+        """A short name of where the records are, for messages (the file's name, the database)."""
+        ...
+
     def snapshot(self) -> Snapshot:
         """Return summaries of the current version of every record, the row problems and the token."""
         ...

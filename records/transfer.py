@@ -10,54 +10,17 @@ source twice adds nothing the second time (versions already there, identical, ar
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from i18n import Message
+from records.backends import csv_path, open_store
 from records.clock import Clock, system_clock
-from records.csvstore import CsvStore
 from records.errors import StoreError
 from records.model import Record
-from records.store import RecordStore, RowProblem
+from records.store import RowProblem
 
-__all__ = ["ImportPlan", "Report", "csv_path", "open_store", "plan_import", "transfer"]
-
-
-def csv_path(location: str | os.PathLike[str]) -> Path | None:
-    """Return the file a CSV location names (a path, ``csv:path`` or ``csv:///abs/path``), else None.
-
-    >>> csv_path("csv:data/obstacles.csv"), csv_path("csv:///srv/obstacles.csv"), csv_path("postgresql://db/r")
-    (PosixPath('data/obstacles.csv'), PosixPath('/srv/obstacles.csv'), None)
-    """
-    text = os.fspath(location)
-    if text.startswith("csv://"):
-        return Path(text[len("csv://") :])
-    if text.startswith("csv:"):
-        return Path(text[len("csv:") :])
-    from records.sqlstore import is_sql_url
-
-    return None if is_sql_url(text) else Path(text)
-
-
-def open_store(
-    location: str | os.PathLike[str],
-    *,
-    clock: Clock = system_clock,
-    known_feature_ids: Iterable[str] | None = None,
-) -> RecordStore:
-    """Return the store at ``location``: a PostgreSQL URL gives a ``SqlStore``, anything else a ``CsvStore``.
-
-    >>> import datetime as dt
-    >>> open_store("csv:obstacles.csv").path.name, type(open_store("postgresql://app@db/records")).__name__
-    ('obstacles.csv', 'SqlStore')
-    """
-    path = csv_path(location)
-    if path is not None:
-        return CsvStore(path, clock=clock, known_feature_ids=known_feature_ids)
-    from records.sqlstore import SqlStore
-
-    return SqlStore(os.fspath(location), clock=clock, known_feature_ids=known_feature_ids)
+__all__ = ["ImportPlan", "Report", "plan_import", "transfer"]
 
 
 @dataclass

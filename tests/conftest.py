@@ -71,15 +71,12 @@ class LiveApp:
         self.process = process
 
 
-@pytest.fixture(scope="session")
-def live_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveApp]:
-    _require_browser()
-    workdir = tmp_path_factory.mktemp("live")
-    csv_path = workdir / "obstacles.csv"
-    shutil.copyfile(ROOT / "obstacles.csv", csv_path)
+def start_live_app(workdir: Path, csv_path: Path, **environ: str) -> LiveApp:
+    """Start `streamlit run app.py` on a free port (with ``environ`` on top of ours); wait until it answers."""
     port = _free_port()
-    env = {**os.environ, "OBSTACLES_CSV": str(csv_path), "STREAMLIT_SERVER_PORT": str(port)}
-    log = (workdir / "streamlit.log").open("w")
+    env = {**os.environ, "OBSTACLES_CSV": str(csv_path), "STREAMLIT_SERVER_PORT": str(port), **environ}
+    log_path = workdir / f"streamlit-{port}.log"
+    log = log_path.open("w")
     process = subprocess.Popen(
         [
             sys.executable,
@@ -110,14 +107,28 @@ def live_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveApp]:
             pass
         if process.poll() is not None or time.monotonic() > deadline:
             process.kill()
-            pytest.fail(f"streamlit did not start; log: {(workdir / 'streamlit.log').read_text()[-2000:]}")
+            pytest.fail(f"streamlit did not start; log: {log_path.read_text()[-2000:]}")
         time.sleep(0.3)
-    yield LiveApp(url, csv_path, process)
-    process.terminate()
+    return LiveApp(url, csv_path, process)
+
+
+def stop_live_app(app: LiveApp) -> None:
+    app.process.terminate()
     try:
-        process.wait(timeout=10)
+        app.process.wait(timeout=10)
     except subprocess.TimeoutExpired:
-        process.kill()
+        app.process.kill()
+
+
+@pytest.fixture(scope="session")
+def live_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveApp]:
+    _require_browser()
+    workdir = tmp_path_factory.mktemp("live")
+    csv_path = workdir / "obstacles.csv"
+    shutil.copyfile(ROOT / "obstacles.csv", csv_path)
+    app = start_live_app(workdir, csv_path)
+    yield app
+    stop_live_app(app)
 
 
 # -- PostgreSQL ------------------------------------------------------------------------------
