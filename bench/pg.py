@@ -141,7 +141,7 @@ def load(admin: str, folder: Path, sizes: tuple[int, ...]) -> tuple[list[dict[st
 # -- 2. writers -----------------------------------------------------------------------------------
 
 
-def _writer(location: str, writer: int, out) -> None:
+def _writer(location: str, writer: int, out, start) -> None:
     from bench.records_scale import _fields
     from records import Actor, Record, fixed_clock, open_store
 
@@ -149,6 +149,8 @@ def _writer(location: str, writer: int, out) -> None:
     known = frozenset(features)
     store = open_store(location, clock=fixed_clock(NOW), known_feature_ids=known)
     rng = random.Random(writer)
+    store.snapshot()  # a running app server's store is warm: its index read, its connections open
+    start.wait()  # and all twenty write at once
     adds, changes = [], []
     for n in range(WRITES_EACH):
         record = Record.create(_fields(rng, features, n), known, today=TODAY, record_id=f"w{writer}-{n}")
@@ -164,13 +166,15 @@ def _writer(location: str, writer: int, out) -> None:
 def writers(location: str) -> dict[str, Any]:
     ctx = multiprocessing.get_context("fork")
     pipes, processes = [], []
-    started = time.perf_counter()
+    start = ctx.Barrier(WRITERS + 1)
     for w in range(WRITERS):
         receive, send = ctx.Pipe(duplex=False)
-        process = ctx.Process(target=_writer, args=(location, w, send))
+        process = ctx.Process(target=_writer, args=(location, w, send, start))
         process.start()
         pipes.append(receive)
         processes.append(process)
+    start.wait()
+    started = time.perf_counter()
     adds, changes = [], []
     for receive in pipes:
         a, c = receive.recv()
@@ -310,7 +314,11 @@ async def _until(condition, timeout: float) -> float:
     return time.perf_counter() - started
 
 
-def _save_one(url: str, n: int) -> tuple[str, float]:
+def _fresh_id(n: int) -> str:
+    return f"fresh-{n}-{os.getpid()}"
+
+
+def _save_one(url: str, n: int) -> float:
     from bench.records_scale import _fields
     from records import Actor, Record
     from records.sqlstore import SqlStore
@@ -324,12 +332,12 @@ def _save_one(url: str, n: int) -> tuple[str, float]:
         "reported_on": today.isoformat(),
         "updated_on": today.isoformat(),
     }
-    record = Record.create(fields, None, today=today, record_id=f"fresh-{n}-{os.getpid()}")
+    record = Record.create(fields, None, today=today, record_id=_fresh_id(n))
     store = SqlStore(url)
     store.add(record, Actor.local())
     saved = time.perf_counter()
     store.dispose()
-    return record.id, saved
+    return saved
 
 
 async def _freshness(url: str, server_b: AppServer, rounds: int) -> dict[str, Any]:
@@ -338,9 +346,9 @@ async def _freshness(url: str, server_b: AppServer, rounds: int) -> dict[str, An
     await _until(lambda: viewer.finished >= 1, 120)
     delays = []
     for n in range(rounds):
-        record_id, saved = await asyncio.to_thread(_save_one, url, n)
-        key = record_id.encode()
-        viewer.watch.append(key)
+        key = _fresh_id(n).encode()
+        viewer.watch.append(key)  # watched before it is saved: a poll may bring it at once
+        saved = await asyncio.to_thread(_save_one, url, n)
         await _until(lambda k=key: k in viewer.seen, 30)
         delays.append(viewer.seen[key] - saved)
     await viewer.close()
@@ -386,11 +394,11 @@ async def _viewers(url: str, server: AppServer, count: int, settle_s: float) -> 
     out["idle_cpu_percent_of_one_core"] = round(process.cpu_percent(None))
     out["idle_polls_per_s"] = round((sum(v.finished for v in viewers) - polls) / settle_s, 1)
     out["rss_idle_mb"] = round(process.memory_info().rss / 2**20)
-    record_id, saved = await asyncio.to_thread(_save_one, url, 1000 + count)
-    key = record_id.encode()
+    key = _fresh_id(1000 + count).encode()
     for viewer in viewers:
-        viewer.watch.append(key)
+        viewer.watch.append(key)  # watched before it is saved: a poll may bring it at once
     process.cpu_percent(None)
+    saved = await asyncio.to_thread(_save_one, url, 1000 + count)
     try:
         await _until(lambda: all(key in v.seen for v in viewers), 120)
     except TimeoutError:

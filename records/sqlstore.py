@@ -33,6 +33,7 @@ migration is refused with a message to run ``python -m records migrate``.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sys
 import threading
@@ -124,21 +125,21 @@ def _links_subquery() -> sa.ScalarSelect:
     )
 
 
-_SUMMARY_COLUMNS = (
-    records.c.id,
-    records.c.version,
-    records.c.kind,
-    records.c.status,
-    records.c.review,
-    records.c.theme,
-    records.c.borders,
-    records.c.reported_on,
-    records.c.updated_on,
-    records.c.title_nl,
-    records.c.title_en,
-    records.c.created_by,
-    records.c.merged_into,
-    records.c.position,
+_SUMMARY_SQL = """
+SELECT r.id, r.version, r.kind, r.status, r.review, r.theme, r.borders, r.reported_on, r.updated_on,
+       r.title_nl, r.title_en, r.created_by, r.merged_into, r.position, {links}
+FROM records r {join} WHERE r.changed_seq > %s ORDER BY r.position
+"""
+#: The summaries of the records changed after a counter value, in creation order (links as text):
+#: all of them at once with one grouped pass over the links, a few with an index look-up each.
+_SNAPSHOT_ALL_SQL = _SUMMARY_SQL.format(
+    links="f.links",
+    join="LEFT JOIN (SELECT record_id, string_agg(feature_id, ';' ORDER BY position) AS links"
+    " FROM record_features GROUP BY record_id) f ON f.record_id = r.id",
+)
+_SNAPSHOT_CHANGED_SQL = _SUMMARY_SQL.format(
+    links="(SELECT string_agg(f.feature_id, ';' ORDER BY f.position) FROM record_features f WHERE f.record_id = r.id)",
+    join="",
 )
 
 
@@ -248,12 +249,11 @@ class SqlStore:
                     self._reset(uid)
                 if counter == self._seen:
                     return uid, counter, []
-                query = (
-                    sa.select(*_SUMMARY_COLUMNS, _links_subquery())
-                    .where(records.c.changed_seq > self._seen)
-                    .order_by(records.c.position)
-                )
-                return uid, counter, list(conn.execute(query))
+                # Plain tuples from the driver: at 100k records SQLAlchemy's row and array handling
+                # cost more than the query (bench/pg.py).
+                cursor = conn.connection.driver_connection.cursor()
+                query = _SNAPSHOT_ALL_SQL if self._seen < 0 else _SNAPSHOT_CHANGED_SQL
+                return uid, counter, cursor.execute(query, (self._seen,)).fetchall()
 
             uid, counter, rows = self._run(read, isolation="REPEATABLE READ")
             token = f"{uid}:{counter}"
@@ -316,7 +316,9 @@ class SqlStore:
                 query = query.where(records.c.search_text.contains(word, autoescape=True))
             return set(conn.execute(query).scalars())
 
-        found = self._run(read) - self._problems.keys()
+        with self._mutex:  # the problems change with a snapshot in another thread
+            hidden = set(self._problems)
+        found = self._run(read) - hidden
         self._search_cache = (token, words, frozenset(found))
         return found
 
@@ -516,7 +518,11 @@ class SqlStore:
                     conn.execute(sa.insert(legacy_history), [_legacy_row(e) for e in fresh])
             return len(plan.versions), plan.present, plan.problems
 
-        return self._write(write)
+        result = self._write(write)
+        if result[0]:  # fresh statistics, so that the planner knows the tables' new size
+            with contextlib.suppress(sa.exc.DBAPIError), self.engine.begin() as conn:
+                conn.execute(sa.text("ANALYZE records, record_features, history"))
+        return result
 
     # -- internals --------------------------------------------------------------------------
 
@@ -529,44 +535,48 @@ class SqlStore:
         self._last_position = 0
         self._snapshot = None
 
-    def _fold(self, rows: list[sa.Row]) -> None:
+    def _fold(self, rows: list[tuple]) -> None:
         """Take the changed rows into the summaries (creation order) and the problems."""
         known = self.known_feature_ids
-        intern = self._interner
+        share = self._interner
         summaries, problems = self._summaries, self._problems
-        resort = False
+        kinds, statuses, reviews, themes, borders_of = _KINDS, _STATUSES, _REVIEWS, _THEMES, _BORDERS
+        intern, summary = sys.intern, RecordSummary
+        last, resort = self._last_position, False
         for row in rows:
-            (rid, version, kind, status, review, theme, borders, reported, updated) = row[:9]
+            rid, version, kind, status, review, theme, borders, reported, updated = row[:9]
             title_nl, title_en, created_by, merged_into, position, links = row[9:]
-            fids = tuple(links or ())
-            unknown = [f for f in fids if f not in known] if known is not None else []
-            if unknown:
+            fids = tuple(intern(f) for f in links.split(";")) if links else ()
+            if known is not None and not known.issuperset(fids):
+                unknown = next(f for f in fids if f not in known)
                 summaries.pop(rid, None)
-                problem = Message("error.unknown_feature", {"value": repr(unknown[0])})
+                problem = Message("error.unknown_feature", {"value": repr(unknown)})
                 problems[rid] = RowProblem(0, Message("problem.record", {"id": rid, "problem": problem}), rid)
                 continue
-            problems.pop(rid, None)
-            if rid not in summaries and position < self._last_position:
+            if problems:
+                problems.pop(rid, None)
+            if position < last and rid not in summaries:
                 resort = True
-            self._last_position = max(self._last_position, position)
-            summaries[rid] = RecordSummary(
-                sys.intern(rid),
+            last = max(last, position)
+            summaries[rid] = summary(
+                intern(rid),
                 version,
-                _KINDS[kind],
-                _STATUSES[status],
-                _REVIEWS[review],
-                _THEMES[theme],
-                _BORDERS[borders],
-                intern(tuple(sys.intern(f) for f in fids)),
-                intern(reported),
-                intern(updated),
+                kinds[kind],
+                statuses[status],
+                reviews[review],
+                themes[theme],
+                borders_of[borders],
+                share(fids),
+                share(reported),
+                share(updated),
                 title_nl,
                 title_en,
-                intern(created_by),
-                intern(merged_into),
+                share(created_by),
+                share(merged_into),
                 position,
                 0,
             )
+        self._last_position = last
         if resort:
             self._summaries = dict(sorted(summaries.items(), key=lambda item: item[1].locator))
 
