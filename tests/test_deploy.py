@@ -39,3 +39,67 @@ def test_nginx_example_keeps_each_browser_on_one_server_and_passes_websockets() 
     assert "hash $sticky_key consistent;" in upstream  # sticky: one browser, one server
     assert "proxy_set_header Upgrade $http_upgrade;" in text and "proxy_http_version 1.1;" in text
     assert "add_header Set-Cookie $sticky_cookie always;" in text
+
+
+def _backend(name: bytes):
+    import http.server
+    import threading
+
+    class Answer(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(name)
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Answer)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def test_nginx_example_sends_each_browser_to_one_server(tmp_path: Path) -> None:
+    import time
+    import urllib.error
+    import urllib.request
+
+    from tests.conftest import _free_port
+
+    nginx = _nginx()
+    backends = [_backend(b"A"), _backend(b"B")]
+    port = _free_port()
+    conf = NGINX_CONF.read_text()
+    conf = conf.replace("127.0.0.1:8501", f"127.0.0.1:{backends[0].server_port}")
+    conf = conf.replace("127.0.0.1:8502", f"127.0.0.1:{backends[1].server_port}")
+    conf = conf.replace("listen 8080;", f"listen 127.0.0.1:{port};").replace("worker_processes auto;", "")
+    (tmp_path / "logs").mkdir()
+    (tmp_path / "nginx.conf").write_text(conf)
+    proxy = subprocess.Popen([nginx, "-c", str(tmp_path / "nginx.conf"), "-p", f"{tmp_path}/", "-g", "daemon off;"])
+    try:
+
+        def get(cookie: str = "") -> tuple[str, str]:
+            request = urllib.request.Request(f"http://127.0.0.1:{port}/", headers={"Cookie": cookie} if cookie else {})
+            with urllib.request.urlopen(request, timeout=5) as response:
+                return response.read().decode(), response.headers.get("Set-Cookie") or ""
+
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                get()
+                break
+            except (urllib.error.URLError, ConnectionError):
+                assert time.monotonic() < deadline, (tmp_path / "logs" / "error.log").read_text()
+                time.sleep(0.05)
+        visits = [get() for _ in range(24)]
+        assert {server for server, _ in visits} == {"A", "B"}  # new visitors are spread (all on one: 1 in 8 million)
+        for server, set_cookie in visits[:8]:
+            cookie = set_cookie.split(";")[0]
+            assert cookie.startswith("bp_server=")
+            again = [get(cookie) for _ in range(5)]
+            assert again == [(server, "")] * 5  # the same server every time; the cookie is not set again
+    finally:
+        proxy.terminate()
+        proxy.wait(timeout=10)
+        for backend in backends:
+            backend.shutdown()
