@@ -1,5 +1,5 @@
 """Two app servers on one PostgreSQL database: a record saved through one shows on the other's open
-page within 5 seconds, without a reload, and the map keeps its view."""
+page within 5 seconds, without a reload, and the map keeps its view; an open dialog is not closed."""
 
 from __future__ import annotations
 
@@ -57,23 +57,8 @@ def test_a_record_saved_through_one_server_shows_on_the_other_within_5_s(
     page.evaluate("() => { window.__sameDocument = true; }")
     frame_b.locator("#map_div").evaluate("() => { window.__sameDocument = true; }")
 
-    store = SqlStore(pg_url, clock=CLOCK)  # what server A's form does when a planner saves
-    draft = Record.create(
-        {
-            "kind": "obstacle",
-            "title_en": "Pilots for Emden need a second licence",
-            "summary_en": "Ships calling at Emden from Eemshaven need a German pilot licence as well.",
-            "theme": "mobility",
-            "border": "NL-DE",
-            "feature_ids": FEATURE,
-            "status": "reported",
-            "source": "https://www.grenzinfo.eu/",
-        },
-        today=CLOCK().date(),
-    )
     saved_at = time.monotonic()
-    record = store.add(draft, Actor.local())
-    store.dispose()
+    record = save(pg_url, "Pilots for Emden need a second licence")
 
     expect(page.locator(f'[data-record="{record.id}"]')).to_be_visible(timeout=5_000)  # B's panel
     expect(badge(page)).to_have_text(str(before + 1), timeout=5_000)  # B's badge
@@ -86,4 +71,40 @@ def test_a_record_saved_through_one_server_shows_on_the_other_within_5_s(
     assert frame_b.locator("#map_div").evaluate("() => window.__sameDocument === true")  # nor a new map
     lat_b, lon_b, zoom_b = map_view(frame_b)
     assert zoom_b == view[2] and abs(lat_b - view[0]) < 1e-6 and abs(lon_b - view[1]) < 1e-6
+
+    # A planner on B is typing a report in the dialog: the page waits with its redraw (which would
+    # close the dialog) until the dialog is closed.
+    wait_idle(page)
+    page.get_by_role("button", name="Meld hier een belemmering").click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_role("textbox", name="Titel").fill("Half-typed report")
+    second = save(pg_url, "Pilots for Emden need a third licence")
+    expect(badge(page_a)).to_have_text(str(before + 2), timeout=5_000)  # A has redrawn: a poll went by
+    expect(dialog.get_by_role("textbox", name="Titel")).to_have_value("Half-typed report")
+    assert page.locator(f'[data-record="{second.id}"]').count() == 0
+    page.keyboard.press("Escape")
+    expect(dialog).to_have_count(0)
+    expect(page.locator(f'[data-record="{second.id}"]')).to_be_visible(timeout=5_000)
     assert outside == []
+
+
+def save(url: str, title: str) -> Record:
+    """Save an obstacle on the feature, as server A's form does when a planner saves."""
+    store = SqlStore(url, clock=CLOCK)
+    draft = Record.create(
+        {
+            "kind": "obstacle",
+            "title_en": title,
+            "summary_en": "Ships calling at Emden from Eemshaven need a German pilot licence as well.",
+            "theme": "mobility",
+            "border": "NL-DE",
+            "feature_ids": FEATURE,
+            "status": "reported",
+            "source": "https://www.grenzinfo.eu/",
+        },
+        today=CLOCK().date(),
+    )
+    try:
+        return store.add(draft, Actor.local())
+    finally:
+        store.dispose()

@@ -290,6 +290,9 @@ def test_csv_to_postgres_to_csv_round_trips_records_and_histories(tmp_path: Path
     assert (again.added, again.present, again.problems) == (0, report.added, [])
     with pytest.raises(StoreError, match="exists already"):
         transfer(pg_url, out, clock=READ_CLOCK, export=True)
+    plain = tmp_path / "plain.csv"
+    transfer(f"csv:{source}", plain, clock=READ_CLOCK, export=True)  # CSV paths work on either side
+    assert plain.read_bytes() == source.read_bytes()
     database.dispose()
 
 

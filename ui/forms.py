@@ -31,7 +31,7 @@ from records import (
     Theme,
     system_clock,
 )
-from ui import state
+from ui import freshness, state
 
 PREFIX = state.REPORT_PREFIX
 ERRORS = state.REPORT_ERRORS
@@ -123,8 +123,9 @@ def open_report_dialog(
     _report_dialog(catalog, store, settings, lang)
 
 
-@st.dialog(" ", width="large")
+@st.dialog(" ", width="large", on_dismiss=freshness.release)
 def _report_dialog(catalog: Catalog, store: RecordStore, settings: EditorSettings, lang: str) -> None:
+    freshness.hold()  # no whole-page redraw (it would close this dialog) while it is open
     st.subheader(t("form.header", lang), anchor=False)
     report_form(catalog, store, settings, lang, in_dialog=True)
 
