@@ -1,5 +1,7 @@
-"""The CSV store under damage, many processes and kill -9: nothing that loaded is ever lost.
+"""The stores under damage, many processes and kill -9: nothing that loaded is ever lost.
 
+The many-writer tests run against both backends (the CSV file and PostgreSQL); damage and kill -9
+of the file are the CSV store's (PostgreSQL's kill tests are in ``tests/test_sqlstore.py``).
 Fast on purpose: writers are forked (no interpreter start-up), and the kill test kills as soon
 as the file has grown instead of after a fixed sleep.
 """
@@ -107,24 +109,28 @@ WRITERS = 20
 RECORDS_EACH = 50
 
 
-def _writer(path: str, writer: int) -> None:
-    store = _store(path)
+def _writer(location: str, writer: int) -> None:
+    from records import open_store
+
+    store = open_store(location, clock=CLOCK, known_feature_ids=KNOWN)
     for n in range(RECORDS_EACH):
         record = store.add(draft(n, title_en=f"writer {writer} record {n}"), EDITOR)
         if n % 5 == 0:
             store.change_status(record.id, Status.ASSESSING, f"checked by {writer}", EDITOR, expected_version=1)
 
 
-def test_many_processes_lose_nothing(tmp_path: Path) -> None:
-    path = tmp_path / "obstacles.csv"
+@pytest.mark.parametrize("backend", ["csv", "postgres"], indirect=["backend"])
+def test_many_processes_lose_nothing(backend: str) -> None:
+    from records import open_store
+
     ctx = multiprocessing.get_context("fork")
-    processes = [ctx.Process(target=_writer, args=(str(path), w)) for w in range(WRITERS)]
+    processes = [ctx.Process(target=_writer, args=(backend, w)) for w in range(WRITERS)]
     for p in processes:
         p.start()
     for p in processes:
         p.join(timeout=120)
         assert p.exitcode == 0
-    snapshot = _store(path).snapshot()
+    snapshot = open_store(backend, clock=CLOCK, known_feature_ids=KNOWN).snapshot()
     assert snapshot.problems == ()
     assert len(snapshot) == WRITERS * RECORDS_EACH
     titles = {s.title_en for s in snapshot.summaries}
