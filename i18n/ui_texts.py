@@ -59,6 +59,8 @@ UI_TEXTS: dict[str, tuple[str, str]] = {
     "form.header": ("Meld een belemmering", "Report an obstacle"),
     "form.kind": ("Soort", "Kind"),
     "form.title": ("Titel", "Title"),
+    "form.required_note": ("Velden met * zijn verplicht.", "Fields marked * are required."),
+    "form.at_most": ("Ten hoogste {n} tekens.", "At most {n} characters."),
     "form.summary": ("Samenvatting", "Summary"),
     "form.features": ("Gekoppelde objecten op de kaart", "Linked map features"),
     "form.features_help": (

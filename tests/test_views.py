@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 import json
 from pathlib import Path
 
@@ -249,4 +250,4 @@ def test_statistics_have_whole_labels_translated_axes_and_monthly_steps(monkeypa
     assert timeline["encoding"]["x"]["title"] == "Maand" and timeline["encoding"]["y"]["title"] == "Belemmeringen"
     months = [row["month"] for row in record_stats.monthly_open_closed(load_records(csv_path))]
     assert all(m.day == 1 for m in months) and len(months) >= 2
-    assert all((b - a).days in (28, 29, 30, 31) for a, b in zip(months, months[1:], strict=False))  # every month
+    assert all((b - a).days in (28, 29, 30, 31) for a, b in itertools.pairwise(months))  # every month
