@@ -66,13 +66,19 @@ def linkify(text: str) -> str:
     return "".join(out)
 
 
-def format_value(value: object, lang: str = "nl") -> str:
-    """A fact's value as a reader expects it: numbers with the language's separators.
+#: Facts that are years: written as years (2019), not as numbers (2.019).
+_YEAR_KEYS = ("year", "founded", "opened")
+
+
+def format_value(value: object, lang: str = "nl", key: str = "") -> str:
+    """A fact's value as a reader expects it: numbers with the language's separators, years plain.
 
     >>> format_value(48049, "nl"), format_value(48049, "en"), format_value(463.31, "nl"), format_value(2.0, "en")
     ('48.049', '48,049', '463,3', '2')
+    >>> format_value(2019, "nl", "prop.status_year")
+    '2019'
     """
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or key.endswith(_YEAR_KEYS):
         return str(value)
     text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
     return text.translate(str.maketrans(",.", ".,")) if lang == "nl" else text
@@ -88,7 +94,7 @@ def _fact_rows(feature: MapFeature, lang: str) -> str:
     if "prop.status" in facts:
         facts["prop.status"] = t(f"feature_status.{facts['prop.status']}", lang)
     return "".join(
-        f'<tr><td class="k">{escape(t(key, lang))}</td><td>{linkify(format_value(value, lang))}</td></tr>'
+        f'<tr><td class="k">{escape(t(key, lang))}</td><td>{linkify(format_value(value, lang, key))}</td></tr>'
         for key, value in facts.items()
     )
 
