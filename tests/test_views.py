@@ -251,3 +251,14 @@ def test_statistics_have_whole_labels_translated_axes_and_monthly_steps(monkeypa
     months = [row["month"] for row in record_stats.monthly_open_closed(load_records(csv_path))]
     assert all(m.day == 1 for m in months) and len(months) >= 2
     assert all((b - a).days in (28, 29, 30, 31) for a, b in itertools.pairwise(months))  # every month
+
+
+def test_exports_lead_with_the_texts_in_the_interface_language() -> None:
+    catalog = load_catalog(GEODATA)
+    record = {r.id: r for r in load_records(ROOT / "obstacles.csv")}["gros-005"]
+    for lang in ("nl", "en"):
+        row = next(iter(csv.DictReader(io.StringIO(exports.records_csv([record], lang).decode("utf-8-sig")))))
+        assert row["title"] == getattr(record, f"title_{lang}") and row["title_nl"] == record.title_nl
+        props = exports.records_geojson([record], catalog, lang)["features"][0]["properties"]
+        assert props["title"] == getattr(record, f"title_{lang}")
+        assert props["feature_name"] == catalog.get(props["feature_id"]).name_in(lang)
