@@ -108,6 +108,7 @@ def main() -> None:
     if toast := session.pop(state.TOAST, None):
         st.toast(toast, icon="✅")
 
+    st.html(views.page_css(offset_px=150 if presenting else 112))
     lang, criteria, view = header.top_bar(presenting)
     index = all_records.filtered(criteria, store.search(criteria.text) if criteria.text.strip() else None)
     tour = cached_tour(str(TOUR_FILE), TOUR_FILE.stat().st_mtime, frozenset(catalog.features)) if presenting else None
@@ -149,7 +150,6 @@ def map_and_panel(
     on_report: Callable[[str], None] | None,
 ) -> None:
     """Map and panel: a click on the map reruns only this part of the page."""
-    st.html(views.page_css(offset_px=150 if tour is not None else 112))
     map_col, panel_col = st.columns([5, 2] if tour is None else [3, 2], gap="small")
     with map_col:
         views.map_area(files, catalog, index, lang, large=tour is not None)

@@ -36,6 +36,12 @@ LAYER_TEXTS: dict[str, tuple[str, str]] = {
     "legend.hotspot": ("Aantal open belemmeringen", "Number of open obstacles"),
     "legend.schematic": ("Lijnen zijn schematisch, vlakken benaderd", "Lines are schematic, areas approximate"),
     "quality.exact": ("exact", "exact"),
+    "quality_tip.exact": ("exact", "exact"),
+    "feature_status.running": ("rijdt", "running"),
+    "feature_status.operating": ("in bedrijf", "operating"),
+    "feature_status.planned": ("gepland", "planned"),
+    "feature_status.discontinued": ("opgeheven", "discontinued"),
+    "feature_status.out_of_service": ("buiten dienst", "out of service"),
     "quality.generalised": (
         "gegeneraliseerd — officiële grenzen, vereenvoudigd tot ca. 100 m",
         "generalised — official boundaries, simplified to about 100 m",

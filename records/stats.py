@@ -43,3 +43,33 @@ def open_vs_solved(records: Iterable[RecordSummary]) -> list[dict[str, object]]:
         closed += events[(day, "closed")]
         series.append({"date": day, "open": opened - closed, "closed": closed})
     return series
+
+
+def monthly_open_closed(records: Iterable[RecordSummary]) -> list[dict[str, object]]:
+    """Return, for every month from the first report to the last change, how many obstacles
+    were open and how many closed at the end of that month (a step per month, no interpolation).
+
+    >>> from records.vocab import Theme, Review
+    >>> def obstacle(reported, updated, status):
+    ...     return RecordSummary("o", 1, Kind.OBSTACLE, status, Review.PUBLISHED, Theme.TAX, (), ("x:y",),
+    ...         dt.date.fromisoformat(reported), dt.date.fromisoformat(updated), "", "t", "", "", 0, 0)
+    >>> rows = monthly_open_closed([obstacle("2020-07-13", "2020-09-01", Status.SOLVED),
+    ...                             obstacle("2020-08-02", "2020-08-02", Status.REPORTED)])
+    >>> [(r["month"].isoformat(), r["open"], r["closed"]) for r in rows]
+    [('2020-07-01', 1, 0), ('2020-08-01', 2, 0), ('2020-09-01', 1, 1)]
+    """
+    series = open_vs_solved(records)
+    if not series:
+        return []
+    by_month: dict[dt.date, dict[str, object]] = {}
+    for point in series:  # the last change within a month is the state at its end
+        day = point["date"]
+        by_month[day.replace(day=1)] = point  # type: ignore[union-attr]
+    first, last = min(by_month), max(by_month)
+    out, current = [], {"open": 0, "closed": 0}
+    month = first
+    while month <= last:
+        current = by_month.get(month, current)
+        out.append({"month": month, "open": current["open"], "closed": current["closed"]})
+        month = (month + dt.timedelta(days=32)).replace(day=1)
+    return out

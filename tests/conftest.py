@@ -62,6 +62,23 @@ def browser_context_args(browser_context_args: dict) -> dict:
     return {**browser_context_args, "viewport": {"width": 1600, "height": 1000}}
 
 
+def wait_healthy(url: str, process: subprocess.Popen, timeout_s: float = 60) -> None:
+    """Wait until the Streamlit server at ``url`` answers its health check (polling, not sleeping
+    a fixed time); raise RuntimeError when the process ends or the time runs out."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            raise RuntimeError("streamlit did not start")
+        time.sleep(0.2)
+
+
 class LiveApp:
     """A `streamlit run app.py` server on a free port with its own records file."""
 
@@ -97,18 +114,10 @@ def start_live_app(workdir: Path, csv_path: Path, **environ: str) -> LiveApp:
         stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            pytest.fail(f"streamlit did not start; log: {log_path.read_text()[-2000:]}")
-        time.sleep(0.3)
+    try:
+        wait_healthy(url, process)
+    except RuntimeError as exc:
+        pytest.fail(f"{exc}; log: {log_path.read_text()[-2000:]}")
     return LiveApp(url, csv_path, process)
 
 

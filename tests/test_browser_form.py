@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser import block_outside_requests, click_latlon, open_map, set_view, wait_idle
-from tests.test_browser_click import click_point
+from tests.test_browser_click import CATALOG, click_point
 
 pytestmark = pytest.mark.browser
 
@@ -22,7 +22,8 @@ def test_report_from_the_panel_then_see_record_on_its_feature(page: Page, live_a
 
     page.get_by_role("button", name="Meld hier een belemmering").click()
     dialog = page.get_by_role("dialog")
-    expect(dialog.get_by_text("Port of Emden (port:emden)")).to_be_visible()  # pre-filled from the click
+    name = CATALOG.get("port:emden").name_in("nl")
+    expect(dialog.get_by_text(f"{name} (port:emden)")).to_be_visible()  # pre-filled from the click
     expect(dialog.get_by_text("Nederland–Duitsland")).to_be_visible()  # and its border
     title = "Dutch car-carrier crews need a second licence <b>in Emden</b>"
     dialog.get_by_role("textbox", name="Titel").fill(title)

@@ -36,3 +36,17 @@ def test_every_layer_toggles_renders_and_goes_into_the_url(page: Page, live_app)
         expect(drawn).to_have_count(count)
         wait_for_query(page, layers=",".join(sorted(shown)))
     assert outside == []
+
+
+def test_an_online_base_map_over_a_lost_connection_leaves_the_offline_map(page: Page, live_app) -> None:
+    """PDOK's BRT-Achtergrondkaart is offered; with no internet its tiles fail, and the offline
+    base map stays drawn underneath, so the map is never blank."""
+    outside = block_outside_requests(page.context)
+    frame = open_map(page, live_app.url)
+    control = frame.locator(".leaflet-control-layers")
+    control.hover()
+    control.locator("label", has_text=t("layer.pdok", "nl")).locator("input").check()
+    expect(frame.locator(".leaflet-tile-pane img").first).to_be_attached()  # tiles asked for…
+    expect(frame.locator(".leaflet-bpBase-pane path").first).to_be_attached()  # …the offline map stays
+    assert frame.locator(".leaflet-bpBase-pane path").count() >= 4
+    assert any("service.pdok.nl" in url for url in outside), outside  # the request was blocked, not made

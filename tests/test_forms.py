@@ -205,3 +205,61 @@ def test_form_does_not_say_saved_when_the_file_ends_in_an_open_quote(
     assert not any("Opgeslagen" in s.value for s in at.success)
     assert any(f"open aanhalingsteken (regel {line})" in e for e in errors(at)), errors(at)
     assert csv_path.read_bytes() == before
+
+
+def test_a_long_paste_is_kept_and_called_too_long(app_csv) -> None:
+    """Streamlit drops input over a field's max_chars; the form then said "is required". Now the
+    text stays, the message says what is wrong in the interface language, and nothing is written."""
+    at, csv_path = app_csv
+    before = csv_path.read_bytes()
+    pasted = "Grensarbeid " * 900  # about 10,000 characters
+    fill(at, title=pasted, summary=pasted)
+    submit(at)
+    assert any("te lang (hoogstens 160 tekens)" in e for e in errors(at)), errors(at)
+    assert any("te lang (hoogstens 2000 tekens)" in e for e in errors(at)), errors(at)
+    assert not any("verplicht" in e for e in errors(at))
+    assert at.sidebar.text_input(key="report_title").value == pasted  # kept, to be shortened
+    assert csv_path.read_bytes() == before
+
+
+def test_messages_are_in_the_interface_language(monkeypatch: pytest.MonkeyPatch, csv_path: Path) -> None:
+    for lang, expected in (("nl", "is verplicht"), ("en", "is required")):
+        at = start(monkeypatch, csv_path)
+        if lang == "en":
+            at.segmented_control(key="lang").set_value("en").run()
+        fill(at, source="")
+        submit(at, "Opslaan" if lang == "nl" else "Save")
+        assert any(expected in e for e in errors(at)), (lang, errors(at))
+
+
+def test_every_required_field_is_marked_before_submitting(app_csv) -> None:
+    at, _ = app_csv
+    labels = {w.key.removeprefix("report_"): w.label for kind in ("text_input", "text_area", "multiselect",
+              "selectbox", "radio") for w in at.sidebar.get(kind) if (w.key or "").startswith("report_")}  # fmt: skip
+    marked = {name for name, label in labels.items() if label.endswith(" *")}
+    assert marked == {"kind", "title", "summary", "theme", "border", "feature_ids", "status", "source"}, labels
+    assert any("* zijn verplicht" in c.value for c in at.sidebar.caption)
+
+
+def test_closed_by_default_when_reachable_without_a_passphrase(monkeypatch: pytest.MonkeyPatch, csv_path: Path) -> None:
+    """A server listening beyond this machine with no passphrase (or sign-in) shows no forms and
+    says how to enable editing; with a passphrase the forms are there."""
+    from streamlit import config
+
+    before = config.get_option("server.address")
+    config.set_option("server.address", "0.0.0.0")
+    try:
+        at = start(monkeypatch, csv_path)
+        assert not [b for b in at.button if b.label == "Opslaan"]
+        assert any("editor_passphrase" in i.value for i in at.sidebar.info)
+        at = start(monkeypatch, csv_path, EDITOR_PASSPHRASE="grens2026")
+        assert [b for b in at.button if b.label == "Opslaan"]
+    finally:
+        config.set_option("server.address", before)
+
+
+def test_the_default_listens_on_this_machine_only() -> None:
+    import tomllib
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    assert config["server"]["address"] == "localhost"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 import json
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from layers.catalog import load_catalog
 from records import Actor, Border, Record, Theme
+from records import stats as record_stats
 from tests.helpers import load_records, read_store
 from tests.test_app import ROOT, click, folium_args, map_state, panel_html, report, switch_view
 from ui import exports, urlstate
@@ -233,3 +235,30 @@ def test_a_record_in_one_language_is_marked_until_translated(monkeypatch, csv_pa
     click(at, "port:emden")
     html = panel_html(at)
     assert "Pensioenopbouw in twee stelsels" in html and "(Dutch only)" in html
+
+
+def test_statistics_have_whole_labels_translated_axes_and_monthly_steps(monkeypatch, csv_path) -> None:
+    at = start(monkeypatch, csv_path, lang="nl")
+    switch_view(at, "stats")
+    specs = [json.loads(chart.proto.spec) for chart in at.get("vega_lite_chart")]
+    bars, timeline = specs[:3], specs[3]
+    for spec in bars:
+        axis = spec["encoding"]["y"]["axis"]
+        assert axis["labelLimit"] == 0 and axis["labelOverlap"] is False  # wrapped, never cut or dropped
+        assert spec["encoding"]["x"]["title"] == "Aantal"
+    assert timeline["mark"]["interpolate"] == "step-after"
+    assert timeline["encoding"]["x"]["title"] == "Maand" and timeline["encoding"]["y"]["title"] == "Belemmeringen"
+    months = [row["month"] for row in record_stats.monthly_open_closed(load_records(csv_path))]
+    assert all(m.day == 1 for m in months) and len(months) >= 2
+    assert all((b - a).days in (28, 29, 30, 31) for a, b in itertools.pairwise(months))  # every month
+
+
+def test_exports_lead_with_the_texts_in_the_interface_language() -> None:
+    catalog = load_catalog(GEODATA)
+    record = {r.id: r for r in load_records(ROOT / "obstacles.csv")}["gros-005"]
+    for lang in ("nl", "en"):
+        row = next(iter(csv.DictReader(io.StringIO(exports.records_csv([record], lang).decode("utf-8-sig")))))
+        assert row["title"] == getattr(record, f"title_{lang}") and row["title_nl"] == record.title_nl
+        props = exports.records_geojson([record], catalog, lang)["features"][0]["properties"]
+        assert props["title"] == getattr(record, f"title_{lang}")
+        assert props["feature_name"] == catalog.get(props["feature_id"]).name_in(lang)

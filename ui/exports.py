@@ -30,22 +30,31 @@ def neutralise(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_PREFIXES) else cell
 
 
-def records_csv(records: Iterable[Record]) -> bytes:
-    """Return the records as CSV for spreadsheets (UTF-8 with BOM, formulas neutralised)."""
+def _in_language(record: Record, lang: str) -> dict[str, str]:
+    """The record's title and summary in ``lang`` (or the language it has), first in an export."""
+    return {"title": record.text("title", lang)[0], "summary": record.text("summary", lang)[0]}
+
+
+def records_csv(records: Iterable[Record], lang: str = "nl") -> bytes:
+    """Return the records as CSV for spreadsheets (UTF-8 with BOM, formulas neutralised).
+
+    The first columns are the title and summary in ``lang``; then every column of the records file.
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    writer.writerow(("title", "summary", *COLUMNS))
     for record in records:
-        row = record.to_row()
-        writer.writerow([neutralise(row[c]) for c in COLUMNS])
+        row = {**_in_language(record, lang), **record.to_row()}
+        writer.writerow([neutralise(row[c]) for c in ("title", "summary", *COLUMNS)])
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def records_geojson(records: Iterable[Record], catalog: Catalog) -> dict[str, Any]:
+def records_geojson(records: Iterable[Record], catalog: Catalog, lang: str = "nl") -> dict[str, Any]:
     """Return a FeatureCollection with one feature per (record, linked map feature) pair.
 
-    Geometry is the display geometry of the map feature; the record's columns become
-    properties, plus ``feature_id``, ``feature_name`` and ``feature_layer``.
+    Geometry is the display geometry of the map feature; the properties are the title and summary
+    in ``lang``, the record's columns, and ``feature_id``, ``feature_name`` (in ``lang``) and
+    ``feature_layer``.
     """
     features = []
     for record in records:
@@ -56,9 +65,10 @@ def records_geojson(records: Iterable[Record], catalog: Catalog) -> dict[str, An
             if map_feature is None or drawn is None:
                 continue
             properties = {
+                **_in_language(record, lang),
                 **row,
                 "feature_id": feature_id,
-                "feature_name": map_feature.name,
+                "feature_name": map_feature.name_in(lang),
                 "feature_layer": map_feature.layer,
             }
             features.append({"type": "Feature", "properties": properties, "geometry": drawn["geometry"]})

@@ -108,6 +108,15 @@ def is_reachable(server_address: str | None) -> bool:
     return address not in LOCAL_ADDRESSES and not address.startswith("127.")
 
 
+def required(label: str) -> str:
+    """A form label marked as required (the form explains the mark at its top).
+
+    >>> required("Titel")
+    'Titel *'
+    """
+    return f"{label} *"
+
+
 def prefill_feature(session: MutableMapping[str, Any], feature_id: str | None) -> None:
     """Put a feature (and its border) into the report form when it is next drawn (a widget's
     value cannot change once drawn in a run)."""
@@ -149,25 +158,42 @@ def report_form(
         session[PREFIX + "border"] = [b for b in Border if b.value in feature.borders]
     if notice := session.pop(NOTICE, ""):
         st.success(notice)
-    names = {fid: f"{f.name} ({fid})" for fid, f in sorted(catalog.features.items(), key=lambda kv: kv[1].name)}
+    names = {
+        fid: f"{f.name_in(lang)} ({fid})"
+        for fid, f in sorted(catalog.features.items(), key=lambda kv: kv[1].name_in(lang).lower())
+    }
+    # No max_chars on the fields: Streamlit would silently drop a longer paste and the form would
+    # then say "required". The model says "too long (at most N)" and the text stays to be shortened.
     with st.form("report_form", clear_on_submit=False, border=False):
+        st.caption(t("form.required_note", lang))
         st.radio(
-            t("form.kind", lang), list(Kind), format_func=lambda v: v.label(lang), key=PREFIX + "kind", horizontal=True
+            required(t("form.kind", lang)),
+            list(Kind),
+            format_func=lambda v: v.label(lang),
+            key=PREFIX + "kind",
+            horizontal=True,
         )
         _problem("kind", lang)
-        st.text_input(t("form.title", lang), key=PREFIX + "title", max_chars=160)
+        st.text_input(required(t("form.title", lang)), key=PREFIX + "title", help=t("form.at_most", lang, n=160))
         _problem("title", lang)
-        st.text_area(t("form.summary", lang), key=PREFIX + "summary", max_chars=2000, height=110)
+        st.text_area(
+            required(t("form.summary", lang)), key=PREFIX + "summary", height=110, help=t("form.at_most", lang, n=2000)
+        )
         _problem("summary", lang)
-        st.selectbox(t("filters.theme", lang), list(Theme), format_func=lambda v: v.label(lang), key=PREFIX + "theme")
+        st.selectbox(
+            required(t("filters.theme", lang)), list(Theme), format_func=lambda v: v.label(lang), key=PREFIX + "theme"
+        )
         _problem("theme", lang)
         st.multiselect(
-            t("filters.border", lang), list(Border), format_func=lambda v: v.label(lang), key=PREFIX + "border",
+            required(t("filters.border", lang)),
+            list(Border),
+            format_func=lambda v: v.label(lang),
+            key=PREFIX + "border",
             placeholder=t("form.choose", lang),
-        )  # fmt: skip
+        )
         _problem("border", lang)
         st.multiselect(
-            t("form.features", lang),
+            required(t("form.features", lang)),
             list(names),
             format_func=names.__getitem__,
             key=PREFIX + "feature_ids",
@@ -176,18 +202,21 @@ def report_form(
         )
         _problem("feature_ids", lang)
         st.selectbox(
-            t("filters.status", lang), list(Status), format_func=lambda v: v.label(lang), key=PREFIX + "status"
+            required(t("filters.status", lang)),
+            list(Status),
+            format_func=lambda v: v.label(lang),
+            key=PREFIX + "status",
         )
         _problem("status", lang)
-        st.text_input(t("form.legal_nl", lang), key=PREFIX + "legal_basis_nl", max_chars=300)
+        st.text_input(t("form.legal_nl", lang), key=PREFIX + "legal_basis_nl")
         _problem("legal_basis_nl", lang)
-        st.text_input(t("form.legal_other", lang), key=PREFIX + "legal_basis_other", max_chars=300)
+        st.text_input(t("form.legal_other", lang), key=PREFIX + "legal_basis_other")
         _problem("legal_basis_other", lang)
-        st.text_input(t("form.responsible", lang), key=PREFIX + "responsible", max_chars=200)
+        st.text_input(t("form.responsible", lang), key=PREFIX + "responsible")
         _problem("responsible", lang)
-        st.text_input(t("form.source", lang), key=PREFIX + "source", max_chars=500, help=t("form.source_help", lang))
+        st.text_input(required(t("form.source", lang)), key=PREFIX + "source", help=t("form.source_help", lang))
         _problem("source", lang)
-        st.text_input(t("form.reported_by", lang), key=PREFIX + "reported_by", max_chars=120)
+        st.text_input(t("form.reported_by", lang), key=PREFIX + "reported_by")
         _problem("reported_by", lang)
         typed = (
             st.text_input(t("form.passphrase", lang), type="password", key=PREFIX + "pass")
@@ -277,8 +306,8 @@ def update_form(
         st.success(notice)
     with st.form("update_form", clear_on_submit=True, border=False):
         new_status = st.selectbox(t("update.status", lang), list(allowed), format_func=lambda v: v.label(lang))
-        note = st.text_area(t("update.note", lang), max_chars=1000, height=80)
-        who = st.text_input(t("form.reported_by", lang), max_chars=120)
+        note = st.text_area(t("update.note", lang), height=80, help=t("form.at_most", lang, n=1000))
+        who = st.text_input(t("form.reported_by", lang))
         typed = st.text_input(t("form.passphrase", lang), type="password") if settings.passphrase else ""
         submitted = st.form_submit_button(t("update.submit", lang))
     if not submitted:

@@ -24,6 +24,11 @@ BAR_CSS = """
   .st-key-top_bar { align-items: center; }
   .st-key-top_bar h1 { font-size: 1.35rem; padding: 0; margin: 0; line-height: 1.2; }
   .st-key-top_bar p { margin: 0; }
+  @media (max-width: 640px) {
+    .st-key-top_bar { gap: 0.4rem !important; padding-left: 2.2rem !important; padding-right: 0 !important; }
+    .st-key-top_bar h1 { font-size: 1.05rem; flex-basis: 100%; }
+    .st-key-top_bar button { padding: 0.15rem 0.5rem; min-height: 2rem; }
+  }
 </style>
 """
 

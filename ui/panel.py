@@ -13,8 +13,6 @@ from i18n import t
 from layers.catalog import MapFeature
 from records import HistoryEntry, Record, RecordSummary
 
-#: Properties shown elsewhere in the card (title, description, source line) or internal.
-_HIDDEN = {"id", "name", "name_nl", "description", "source", "geometry_quality", "geometry_note", "kind"}
 _URL = re.compile(r"https?://[^\s;<>\"']+")
 
 STATUS_COLORS = {
@@ -36,7 +34,8 @@ PANEL_CSS = """
 .bp-card table { border-collapse: collapse; margin: 6px 0; font-size: .92em; }
 .bp-card td { padding: 1px 8px 1px 0; vertical-align: top; }
 .bp-card td.k { color: #555; white-space: nowrap; }
-.bp-card .quality { background: #fff3cd; border-left: 4px solid #E69F00; padding: 4px 8px; margin: 6px 0; }
+.bp-card .quality { color: #6b5200; font-size: .85em; margin: 4px 0; }
+.bp-card .quality summary { cursor: pointer; }
 .bp-card .src { font-size: .85em; color: #444; word-break: break-word; }
 .bp-rec { border-top: 1px solid #ddd; padding: 8px 0; }
 .bp-rec h4 { margin: 0 0 3px; font-size: 1.02em; }
@@ -67,31 +66,61 @@ def linkify(text: str) -> str:
     return "".join(out)
 
 
-def _label(key: str) -> str:
-    return key.replace("_", " ").capitalize()
+#: Facts that are years: written as years (2019), not as numbers (2.019).
+_YEAR_KEYS = ("year", "founded", "opened")
+
+
+def format_value(value: object, lang: str = "nl", key: str = "") -> str:
+    """A fact's value as a reader expects it: numbers with the language's separators, years plain.
+
+    >>> format_value(48049, "nl"), format_value(48049, "en"), format_value(463.31, "nl"), format_value(2.0, "en")
+    ('48.049', '48,049', '463,3', '2')
+    >>> format_value(2019, "nl", "prop.status_year")
+    '2019'
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or key.endswith(_YEAR_KEYS):
+        return str(value)
+    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+    return text.translate(str.maketrans(",.", ".,")) if lang == "nl" else text
+
+
+def _fact_rows(feature: MapFeature, lang: str) -> str:
+    facts = dict(feature.facts(lang))
+    if "prop.length_km" in facts and "prop.official_length_km" in facts:
+        # one length, two figures: the measured one and the official one it is compared with
+        measured, official = facts.pop("prop.length_km"), facts.pop("prop.official_length_km")
+        facts = {"panel.length": t("panel.length_both", lang, measured=format_value(measured, lang),
+                                   official=format_value(official, lang)), **facts}  # fmt: skip
+    if "prop.status" in facts:
+        facts["prop.status"] = t(f"feature_status.{facts['prop.status']}", lang)
+    return "".join(
+        f'<tr><td class="k">{escape(t(key, lang))}</td><td>{linkify(format_value(value, lang, key))}</td></tr>'
+        for key, value in facts.items()
+    )
+
+
+def _quality(feature: MapFeature, lang: str) -> str:
+    """One short line on how exact the drawing is; the details on request."""
+    quality = feature.quality
+    if quality == "exact":
+        return ""
+    note = str(feature.properties.get(f"geometry_note_{lang}") or feature.properties.get("geometry_note") or "")
+    detail = escape(t(f"quality.{quality}", lang)) + (f"<br>{escape(note)}" if note else "")
+    return (
+        f'<details class="quality"><summary>{escape(t("panel.quality", lang))}: '
+        f"{escape(t(f'quality_tip.{quality}', lang))}</summary>{detail}</details>"
+    )
 
 
 def feature_card(feature: MapFeature, lang: str = "nl") -> str:
-    """Return the facts of one map feature: name, layer, facts table, description, source."""
-    props = feature.properties
-    rows = "".join(
-        f'<tr><td class="k">{escape(_label(k))}</td><td>{linkify(str(v))}</td></tr>'
-        for k, v in props.items()
-        if k not in _HIDDEN and v not in (None, "")
-    )
-    quality = feature.quality
-    quality_note = ""
-    if quality != "exact":
-        note = escape(t(f"quality.{quality}", lang)) if quality in ("approximate", "schematic") else escape(quality)
-        detail = f"<br>{escape(props['geometry_note'])}" if props.get("geometry_note") else ""
-        quality_note = f'<div class="quality">{escape(t("panel.quality", lang))}: {note}{detail}</div>'
-    name = props.get("name_nl") if lang == "nl" and props.get("name_nl") else feature.name
+    """Return the facts of one map feature: name, layer, description, facts, geometry, source."""
+    source = linkify(str(feature.properties.get("source", "")))
     return (
         f'<div class="bp-card"><div class="layer">{escape(t(f"layer.{feature.layer}", lang))}</div>'
-        f"<h3>{escape(name)}</h3>{quality_note}"
-        f"<p>{escape(props.get('description', ''))}</p>"
-        f"<table>{rows}</table>"
-        f'<div class="src">{escape(t("panel.source", lang))}: {linkify(str(props.get("source", "")))}</div></div>'
+        f"<h3>{escape(feature.name_in(lang))}</h3>"
+        f"<p>{escape(feature.description_in(lang))}</p>"
+        f"<table>{_fact_rows(feature, lang)}</table>{_quality(feature, lang)}"
+        f'<div class="src">{escape(t("panel.source", lang))}: {source}</div></div>'
     )
 
 

@@ -95,7 +95,7 @@ def share_and_export(
         )
         st.download_button(
             t("export.geojson", lang),
-            lambda: exports.geojson_bytes(exports.records_geojson(records(), catalog)),
+            lambda: exports.geojson_bytes(exports.records_geojson(records(), catalog, lang)),
             "grensbelemmeringen.geojson",
             "application/geo+json",
             on_click="ignore",

@@ -160,23 +160,86 @@ def records_table(index: RecordIndex, lang: str) -> None:
     )
 
 
+def _bar_spec(rows: list[dict[str, object]], lang: str) -> dict:
+    """A horizontal bar chart whose labels are never cut (long ones wrap at " & ")."""
+    return {
+        "data": {"values": rows},
+        "mark": {"type": "bar", "color": "#0072B2"},
+        "encoding": {
+            "y": {
+                "field": "label",
+                "type": "nominal",
+                "sort": "-x",
+                "title": None,
+                "axis": {
+                    "labelLimit": 0,
+                    "labelOverlap": False,
+                    "labelExpr": "split(replace(datum.label, ' & ', ' &|'), '|')",
+                    "labelFontSize": 13,
+                },
+            },
+            "x": {"field": "n", "type": "quantitative", "title": t("stats.count", lang), "axis": {"tickMinStep": 1}},
+            "tooltip": [{"field": "label", "title": " "}, {"field": "n", "title": t("stats.count", lang)}],
+        },
+        "height": {"step": 36},
+    }
+
+
+def _time_axis(months: int) -> dict:
+    if months > 30:
+        return {"format": "%Y", "tickCount": "year"}
+    return {"format": "%Y-%m", "tickCount": {"interval": "month", "step": 3 if months > 8 else 1}}
+
+
+def _timeline_spec(rows: list[dict[str, object]], lang: str) -> dict:
+    """Open and closed obstacles per month: steps (counts change at a date, they do not slide)."""
+    series = [
+        {"month": r["month"].isoformat(), "what": t(f"stats.{key}", lang), "n": r[key]}
+        for r in rows
+        for key in ("open", "closed")
+    ]
+    return {
+        "data": {"values": series},
+        "mark": {"type": "line", "interpolate": "step-after", "strokeWidth": 2.5},
+        "encoding": {
+            "x": {
+                "field": "month",
+                "type": "temporal",
+                "title": t("stats.month", lang),
+                # whole years on a long timeline; year-month (language-neutral) on a short one
+                "axis": {"labelFontSize": 13, **_time_axis(len(rows))},
+            },
+            "y": {"field": "n", "type": "quantitative", "title": t("stats.obstacles", lang)},
+            "color": {
+                "field": "what",
+                "type": "nominal",
+                "title": None,
+                "legend": {"orient": "top", "labelLimit": 0, "labelFontSize": 13},
+            },
+            "tooltip": [
+                {"field": "month", "type": "temporal", "format": "%Y-%m", "title": t("stats.month", lang)},
+                {"field": "what", "title": " "},
+                {"field": "n", "title": t("stats.count", lang)},
+            ],
+        },
+        "height": 260,
+    }
+
+
 def statistics(index: RecordIndex, catalog: Catalog, lang: str) -> None:
+    """Counts by theme, status and border, the obstacles over time, border lengths and commuters."""
     records = index.records
-    cols = st.columns(3)
+    cols = st.columns(3, gap="large")
     for col, attribute, vocab in zip(cols, ("theme", "status", "border"), (Theme, Status, Border), strict=True):
         with col:
             st.markdown(f"**{t(f'filters.{attribute}', lang)}**")
             counts = record_stats.count_by(records, attribute)
-            st.bar_chart({vocab(k).label(lang): v for k, v in counts.items()}, horizontal=True, height=380)
+            rows = [{"label": vocab(k).label(lang), "n": v} for k, v in counts.items()]
+            st.vega_lite_chart(_bar_spec(rows, lang), width="stretch")
     st.markdown(f"**{t('stats.over_time', lang)}**")
-    series = record_stats.open_vs_solved(records)
-    if series:
-        st.line_chart(
-            {t("stats.open", lang): [p["open"] for p in series], t("stats.closed", lang): [p["closed"] for p in series]}
-            | {"date": [p["date"] for p in series]},
-            x="date",
-            height=240,
-        )
+    months = record_stats.monthly_open_closed(records)
+    if months:
+        st.vega_lite_chart(_timeline_spec(months, lang), width="stretch")
     left, right = st.columns(2)
     with left:
         st.markdown(f"**{t('stats.borders', lang)}**")

@@ -229,19 +229,34 @@
   // -- hotspot badges ----------------------------------------------------------------------
 
   bp.badges = {};
+  // Badges that would overlap at this zoom are drawn as one, with their sum: a count never
+  // hides another.
   bp.redrawBadges = function () {
     if (!bp.badgeGroup) return;
     bp.badgeGroup.clearLayers();
+    var clusters = [];
     Object.keys(bp.badges).forEach(function (id) {
       var layer = bp.byId[id];
       var kind = bp.kindOf(id);
       if (!layer || !kind || !bp.map.hasLayer(bp.layers[kind].group)) return;
       var anchor = layer.feature.properties.a;
       if (!anchor) return;
-      var badge = el("div", "hotspot", String(bp.badges[id]));
-      badge.setAttribute("data-feature", id);
+      var point = bp.map.latLngToLayerPoint(anchor);
+      var near = clusters.find(function (c) {
+        return c.point.distanceTo(point) < 28;
+      });
+      if (near) {
+        near.count += bp.badges[id];
+        near.ids.push(id);
+      } else {
+        clusters.push({ point: point, anchor: anchor, count: bp.badges[id], ids: [id] });
+      }
+    });
+    clusters.forEach(function (cluster) {
+      var badge = el("div", "hotspot" + (cluster.ids.length > 1 ? " hotspot-group" : ""), String(cluster.count));
+      badge.setAttribute("data-feature", cluster.ids.join(" "));
       bp.badgeGroup.addLayer(
-        L.marker(anchor, {
+        L.marker(cluster.anchor, {
           pane: "bpBadges",
           interactive: false,
           keyboard: false,
@@ -388,6 +403,7 @@
     bp.placeGroup = L.layerGroup().addTo(map);
     drawBase(config);
     map.on("zoomend", function () {
+      bp.redrawBadges();
       loadPlaces();
       showByZoom(bp.placesByZoom, bp.placeGroup);
       showByZoom(bp.waterByZoom, bp.waterGroup);

@@ -1,0 +1,51 @@
+"""Map first: how much of the window the map gets, and where the panel goes, at three sizes."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Browser, expect
+
+from tests.browser import MAP_FRAME, block_outside_requests, click_latlon, open_map, set_view, wait_map_ready
+from tests.test_browser_click import click_point
+
+pytestmark = pytest.mark.browser
+
+
+def _box(page, selector: str) -> dict:
+    box = page.locator(selector).first.bounding_box()
+    assert box is not None, selector
+    return box
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "share"),
+    [(1600, 1000, 0.60), (1280, 800, 0.50), (390, 844, 0.50)],
+)
+def test_the_map_is_the_main_element(browser: Browser, live_app, width: int, height: int, share: float) -> None:
+    context = browser.new_context(viewport={"width": width, "height": height}, is_mobile=width < 600)
+    page = context.new_page()
+    outside = block_outside_requests(context)
+    frame = open_map(page, live_app.url)
+    map_box = _box(page, MAP_FRAME)
+    visible_h = min(map_box["y"] + map_box["height"], height) - max(map_box["y"], 0)
+    assert map_box["width"] * visible_h / (width * height) >= share, (map_box, width, height)
+    # The first view fits both borders whole: each border's ends are inside the map.
+    for lat, lon in ((51.37, 3.36), (50.75, 6.02), (53.3, 7.2)):
+        inside = frame.locator("#map_div").evaluate("(el, ll) => window.map.getBounds().contains(ll)", [lat, lon])
+        assert inside, (lat, lon)
+    # Layer control and legend start folded.
+    expect(frame.locator(".leaflet-control-layers")).not_to_have_class("leaflet-control-layers-expanded")
+    # The panel: beside the map on a wide screen, below it on a phone.
+    lat, lon = click_point("port:emden")
+    set_view(page, lat, lon, 12)
+    click_latlon(frame, lat, lon)
+    expect(page.locator(".bp-card h3").first).to_contain_text("Emden")
+    wait_map_ready(page)
+    panel = _box(page, ".st-key-detail_panel")
+    map_box = _box(page, MAP_FRAME)
+    if width >= 1000:
+        assert panel["x"] >= map_box["x"] + map_box["width"] - 1, (panel, map_box)
+    else:
+        assert panel["y"] >= map_box["y"] + map_box["height"] - 1, (panel, map_box)
+    assert outside == []
+    context.close()
