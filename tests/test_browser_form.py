@@ -22,7 +22,7 @@ def test_report_from_the_panel_then_see_record_on_its_feature(page: Page, live_a
 
     page.get_by_role("button", name="Meld hier een belemmering").click()
     dialog = page.get_by_role("dialog")
-    expect(dialog.get_by_text("Port of Emden (port:emden)")).to_be_visible()  # pre-filled from the click
+    expect(dialog.get_by_text("Haven van Emden (port:emden)")).to_be_visible()  # pre-filled from the click
     expect(dialog.get_by_text("Nederland–Duitsland")).to_be_visible()  # and its border
     title = "Dutch car-carrier crews need a second licence <b>in Emden</b>"
     dialog.get_by_role("textbox", name="Titel").fill(title)
