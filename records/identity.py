@@ -27,7 +27,7 @@ Nothing here reads Streamlit: :func:`identify` takes the claims and the time as 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -205,8 +205,3 @@ def identify(claims: Mapping[str, Any] | None, roles: RoleConfig, now: dt.dateti
     if role is None:
         return Identity(Actor.oidc(issuer, subject, name, Role.VIEWER, email), SignIn.UNLISTED, name, public)
     return Identity(Actor.oidc(issuer, subject, name, role, email), SignIn.OK, name, public)
-
-
-def listed_entries(roles: RoleConfig) -> Iterable[tuple[Role, frozenset[str]]]:
-    """The configured entries per role, highest role first (for an admin's overview)."""
-    return [(role, getattr(roles, role.name.lower())) for role in (Role.ADMIN, Role.EDITOR, Role.REPORTER, Role.VIEWER)]

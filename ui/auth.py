@@ -11,6 +11,8 @@ again. A cookie that does not verify never reaches ``st.user``: the session is a
 
 from __future__ import annotations
 
+import functools
+import json
 import logging
 from collections.abc import Mapping
 from typing import Any
@@ -76,7 +78,14 @@ def missing_auth_keys(values: Mapping[str, Any]) -> list[str]:
 
 
 def role_config(values: Mapping[str, Any]) -> RoleConfig:
-    roles = RoleConfig.from_mapping(values.get("roles") if isinstance(values.get("roles"), Mapping) else None)
+    """The ``[roles]`` section, read once per distinct content (its problems are logged once)."""
+    section = values.get("roles") if isinstance(values.get("roles"), Mapping) else {}
+    return _role_config(json.dumps(section, sort_keys=True, default=str))
+
+
+@functools.lru_cache(maxsize=8)
+def _role_config(section: str) -> RoleConfig:
+    roles = RoleConfig.from_mapping(json.loads(section))
     for problem in roles.problems:
         _log.warning("secrets: %s", problem.text("en"))
     return roles

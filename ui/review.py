@@ -27,8 +27,9 @@ from records import (
 )
 from ui import forms, panel, state
 
-#: Suggestions shown per report, most similar first.
-SUGGESTIONS = 5
+#: Suggestions shown per report, most similar first, and the least title similarity (0–100) shown.
+SUGGESTIONS = 3
+LEAST_SIMILARITY = 50
 
 QUEUE_CSS = """
 <style>
@@ -36,6 +37,8 @@ QUEUE_CSS = """
 .bp-queue h4 { margin: 4px 0; font-size: 1.02em; }
 .bp-queue p { margin: 4px 0; white-space: pre-wrap; }
 .bp-queue ul { margin: 2px 0; padding-left: 18px; }
+.bp-queue li { font-size: 14px; margin: 2px 0; }
+.bp-queue + .bp-queue { margin-top: 8px; }
 .bp-queue .meta { color: #555; font-size: .88em; }
 </style>
 """
@@ -77,8 +80,12 @@ def report_html(record: Record, author: str, catalog: Catalog, lang: str) -> str
 
 
 def suggestions_html(report: RecordSummary, index: RecordIndex, lang: str) -> tuple[str, list[RecordSummary]]:
-    """The possible duplicates of ``report`` (as HTML) and those of them it can be merged into."""
-    found = duplicate_suggestions(report, index, limit=SUGGESTIONS)
+    """The possible duplicates of ``report`` (as HTML) and those of them it can be merged into.
+
+    Records on the same features whose titles are at least :data:`LEAST_SIMILARITY` alike
+    (rapidfuzz's token-set ratio over both languages, see :func:`records.duplicate_suggestions`).
+    """
+    found = [s for s in duplicate_suggestions(report, index, limit=SUGGESTIONS) if s.score >= LEAST_SIMILARITY]
     e = panel.escape
     if not found:
         return f'<div class="bp-queue meta">{e(t("queue.no_duplicates", lang))}</div>', []
