@@ -156,7 +156,7 @@ def gate(who: Identity, values: Mapping[str, Any], lang: str) -> None:
     signed in (``st.stop``): no records, no map."""
     if who.may_read:
         return
-    with st.container(key="sign_in_gate"):
+    with st.container(key=state.SIGN_IN_GATE):
         st.subheader(t("auth.gate_title", lang), anchor=False)
         if missing := missing_auth_keys(values):
             st.error(t("auth.incomplete_config", lang, keys=", ".join(missing)))

@@ -72,7 +72,7 @@ def edit_tools(
         by_id = {s.id: s for s in shown}
         if st.session_state.get(state.EDIT_CHOICE) not in by_id:
             st.session_state[state.EDIT_CHOICE] = shown[0].id
-        with st.container(horizontal=True, vertical_alignment="bottom", key="edit_tools"):
+        with st.container(horizontal=True, vertical_alignment="bottom", key=state.EDIT_TOOLS):
             chosen = st.selectbox(
                 t("edit.choose", lang),
                 list(by_id),
@@ -81,7 +81,7 @@ def edit_tools(
             )
             st.button(
                 t("edit.open", lang),
-                key="edit_open_button",
+                key=state.EDIT_OPEN_BUTTON,
                 icon=":material/edit:",
                 on_click=_open,
                 args=(chosen, by_id[chosen].version),
@@ -118,7 +118,11 @@ def _conflict(current: Record, lang: str) -> None:
     st.error(t("edit.conflict", lang, who=who, when=panel.format_stamp(current.changed_at), v=current.version))
     st.html(panel.PANEL_CSS + f'<div class="bp-card">{panel.record_card(current, lang=lang)}</div>')
     st.button(
-        t("edit.rebase", lang), key="edit_rebase", on_click=_open, args=(current.id, current.version), type="primary"
+        t("edit.rebase", lang),
+        key=state.EDIT_REBASE,
+        on_click=_open,
+        args=(current.id, current.version),
+        type="primary",
     )
 
 

@@ -151,11 +151,11 @@ def queue(index: RecordIndex, store: RecordStore, catalog: Catalog, settings: fo
         typed = forms.passphrase_field(settings, lang, state.REVIEW_PASS)
         accept, reject, merge = st.columns(3)
         action = None
-        if accept.button(t("queue.accept", lang), key="review_accept", type="primary"):
+        if accept.button(t("queue.accept", lang), key=state.REVIEW_ACCEPT, type="primary"):
             action = "accept"
-        if reject.button(t("queue.reject", lang), key="review_reject"):
+        if reject.button(t("queue.reject", lang), key=state.REVIEW_REJECT):
             action = "reject"
-        if merge.button(t("queue.merge", lang), key="review_merge", disabled=not targets):
+        if merge.button(t("queue.merge", lang), key=state.REVIEW_MERGE, disabled=not targets):
             action = "merge"
     if action:
         _act(action, record, target, reason, typed, store, settings, lang)
