@@ -128,3 +128,20 @@ def test_everyone_who_signs_in_can_be_given_a_role() -> None:
     assert config.role_for({"email": "a@elders.org"}) is Role.VIEWER
     assert config.role_for({"email": "b@euregio.de"}) is Role.REPORTER
     assert RoleConfig.from_mapping({"editor": ["*"]}).role_for({}) is Role.EDITOR
+
+
+def test_the_readmes_examples_are_complete_and_valid() -> None:
+    """Each secrets example in the README has what st.login needs and role settings without problems."""
+    import re
+    import tomllib
+    from pathlib import Path
+
+    from ui.auth import REQUIRED_AUTH_KEYS
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    examples = [tomllib.loads(block) for block in re.findall(r"```toml\n(.*?)```", readme, re.S)]
+    assert len(examples) >= 2
+    for example in examples:
+        assert all(example["auth"].get(key) for key in REQUIRED_AUTH_KEYS)
+        config = RoleConfig.from_mapping(example["roles"])
+        assert config.problems == () and any((config.admin, config.editor, config.reporter, config.viewer))
