@@ -5,14 +5,15 @@ Run with ``streamlit run app.py``. Settings (environment variables, or Streamlit
 ``OBSTACLES_CSV`` records file (default: obstacles.csv beside this file);
 ``GEODATA_DIR`` folder of the GeoJSON layers (default: geodata/ beside this file);
 ``EDITOR_PASSPHRASE`` / ``editor_passphrase`` passphrase needed to write;
-``READ_ONLY`` / ``read_only`` hide the forms. ``?mode=present`` opens presentation mode.
+``READ_ONLY`` / ``read_only`` hide the forms; ``[auth]`` (OpenID Connect sign-in) and ``[roles]``
+in the secrets: who may do what (see the README). ``?mode=present`` opens presentation mode.
 """
 
 from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import streamlit as st
@@ -23,8 +24,8 @@ from layers.catalog import Catalog, load_catalog
 from layers.mapdata import MapFiles, publish_map_files
 from layers.mapview import default_layers
 from layers.specs import SPECS
-from records import RecordFilter, RecordIndex, RecordStore, RowProblem, configured_location, open_store
-from ui import forms, freshness, header, present, sidebar, state, urlstate, views
+from records import RecordFilter, RecordIndex, RecordStore, RecordSummary, RowProblem, configured_location, open_store
+from ui import editing, forms, freshness, header, present, sidebar, state, urlstate, views
 from ui.tour import Tour, load_tour
 
 ROOT = Path(__file__).resolve().parent
@@ -110,6 +111,7 @@ def main() -> None:
 
     st.html(views.page_css(offset_px=150 if presenting else 112))
     lang, criteria, view = header.top_bar(presenting)
+    sidebar.gate(lang)  # with sign-in and no public reading: nothing but the sign-in until allowed
     index = all_records.filtered(criteria, store.search(criteria.text) if criteria.text.strip() else None)
     tour = cached_tour(str(TOUR_FILE), TOUR_FILE.stat().st_mtime, frozenset(catalog.features)) if presenting else None
     if tour is not None:
@@ -127,7 +129,8 @@ def main() -> None:
         on_report = functools.partial(
             forms.open_report_dialog, catalog=catalog, store=store, settings=settings, lang=lang
         )
-        map_and_panel(files, catalog, index, store, criteria, lang, tour, on_report if settings else None)
+        on_edit = editing.panel_tools(store, catalog, settings, lang)
+        map_and_panel(files, catalog, index, store, criteria, lang, tour, on_report if settings else None, on_edit)
     else:
         if view == "table":
             views.records_table(index, lang)
@@ -148,6 +151,7 @@ def map_and_panel(
     lang: str,
     tour: Tour | None,
     on_report: Callable[[str], None] | None,
+    on_edit: Callable[[Sequence[RecordSummary]], None] | None = None,
 ) -> None:
     """Map and panel: a click on the map reruns only this part of the page."""
     map_col, panel_col = st.columns([5, 2] if tour is None else [3, 2], gap="small")
@@ -156,7 +160,7 @@ def map_and_panel(
     with panel_col, st.container(key="detail_panel"):
         if tour is not None:
             present.caption(tour, lang)
-        views.detail_panel(catalog, index, store, lang, on_report)
+        views.detail_panel(catalog, index, store, lang, on_report, on_edit)
     write_url(criteria, lang)
 
 

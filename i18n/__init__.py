@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from i18n.auth_texts import AUTH_TEXTS
 from i18n.layer_texts import LAYER_TEXTS, PROP_LABELS
 from i18n.record_texts import RECORD_TEXTS
 from i18n.store_texts import STORE_TEXTS
@@ -30,7 +31,7 @@ def _merge(*tables: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
     return merged
 
 
-TEXTS: dict[str, tuple[str, str]] = _merge(UI_TEXTS, LAYER_TEXTS, PROP_LABELS, RECORD_TEXTS, STORE_TEXTS)
+TEXTS: dict[str, tuple[str, str]] = _merge(UI_TEXTS, LAYER_TEXTS, PROP_LABELS, RECORD_TEXTS, STORE_TEXTS, AUTH_TEXTS)
 
 
 def t(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:

@@ -65,6 +65,7 @@ RECORD_TEXTS: dict[str, tuple[str, str]] = {
     "field.change_note": ("toelichting", "change note"),
     "field.review_note": ("reden van afwijzing", "review note"),
     "field.merged_into": ("samengevoegd met", "merged into"),
+    "field.changed_by_name": ("naam van wie wijzigde", "name of who changed it"),
     "field.record": ("record", "record"),
     # what is wrong with a value
     "error.required": ("is verplicht", "is required"),

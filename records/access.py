@@ -86,8 +86,10 @@ LEAST_ROLE: dict[Action, Role] = {
     Action.MERGE: Role.EDITOR,
 }
 
+#: The names stored with a change made without a personal sign-in: who typed the shared
+#: passphrase, or who sat at a single machine, is not known, and the history says so.
 PASSPHRASE_NAME = "passphrase mode"
-LOCAL_NAME = "local"
+LOCAL_NAME = "local (no sign-in)"
 
 
 @dataclass(frozen=True)
@@ -99,8 +101,8 @@ class Actor:
     >>> a = Actor.oidc("https://login.example.org", "u-17", "Anna", Role.REPORTER)
     >>> a.id, a.role.name, a.mode.value
     ('oidc:https://login.example.org|u-17', 'REPORTER', 'oidc')
-    >>> Actor.anonymous().role.name, Actor.passphrase().name, Actor.local().id
-    ('VIEWER', 'passphrase mode', 'local')
+    >>> Actor.anonymous().role.name, Actor.passphrase().name, Actor.local().id, Actor.local().name
+    ('VIEWER', 'passphrase mode', 'local', 'local (no sign-in)')
     """
 
     id: str
@@ -176,11 +178,13 @@ def visible_to(summary: _Reviewable, actor: Actor) -> bool:
 def actor_name(actor_id: str) -> str:
     """Return a readable name for an actor id stored in a file (which holds ids, not names).
 
-    >>> actor_name("passphrase"), actor_name("oidc:https://id.example.org|anna"), actor_name("")
-    ('passphrase mode', 'anna (id.example.org)', '')
+    >>> actor_name("passphrase"), actor_name("local"), actor_name("oidc:https://id.example.org|anna"), actor_name("")
+    ('passphrase mode', 'local (no sign-in)', 'anna (id.example.org)', '')
     """
     if actor_id == Mode.PASSPHRASE.value:
         return PASSPHRASE_NAME
+    if actor_id == Mode.LOCAL.value:
+        return LOCAL_NAME
     if actor_id.startswith("oidc:") and "|" in actor_id:
         issuer, subject = actor_id[5:].rsplit("|", 1)
         host = issuer.split("://", 1)[-1].split("/", 1)[0]

@@ -41,7 +41,7 @@ from filelock import FileLock, Timeout
 
 from i18n import Message
 from records import csvsplit
-from records.access import Action, Actor, actor_name, initial_review, require
+from records.access import Action, Actor, initial_review, require
 from records.clock import Clock, stamp, system_clock
 from records.errors import RecordError, StoreError
 from records.model import COLUMNS, MULTILINE_COLUMNS, Record, legacy_to_current
@@ -52,9 +52,10 @@ from records.store import (
     RecordSummary,
     RowProblem,
     Snapshot,
+    attribution,
     conflict,
     first_status,
-    history_action,
+    history_entry,
     merged_fields,
 )
 from records.vocab import Review, Status
@@ -239,7 +240,7 @@ class CsvStore:
                     if record is None:
                         continue
                     if not (record.version == 1 and legacy.get(rid) and not record.changed_at):
-                        entries.append(_entry(previous, record))
+                        entries.append(history_entry(previous, record))
                     previous = record
             entries.sort(key=lambda e: (e.version != 0, e.changed_at, e.record_id != record_id, e.version))
             return entries
@@ -290,8 +291,8 @@ class CsvStore:
                 "review": initial_review(actor).value,
                 "created_by": actor.id,
                 "changed_at": moment,
-                "changed_by": actor.id,
                 "merged_into": "",
+                **attribution(actor),
             }
             stored = self._validate(row, self._today())
             self._append(view, [stored])
@@ -710,8 +711,8 @@ class CsvStore:
             "version": str(current.version + 1),
             "updated_on": today.isoformat(),
             "changed_at": stamp(self.clock()),
-            "changed_by": actor.id,
             "change_note": note,
+            **attribution(actor),
         }
         return self._validate(row, self._today())
 
@@ -796,20 +797,6 @@ _SEARCHED = frozenset(
         "source",
     }
 )
-
-
-def _entry(previous: Record | None, record: Record) -> HistoryEntry:
-    return HistoryEntry(
-        record_id=record.id,
-        version=record.version,
-        changed_at=record.changed_at,
-        actor_id=record.changed_by,
-        actor_name=actor_name(record.changed_by) or record.reported_by,
-        action=history_action(previous, record),
-        from_status="" if previous is None else previous.status.value,
-        to_status=record.status.value,
-        note=record.change_note or (record.review_note if record.review is Review.REJECTED else ""),
-    )
 
 
 def _note(note: str, *, required: bool) -> str:

@@ -8,15 +8,20 @@ the columns in a file does not matter. New files and new rows use :data:`COLUMNS
 ``id, version, kind, status, review, theme, border, feature_ids, title_nl, summary_nl, title_en,
 summary_en, legal_basis_nl, legal_basis_other, responsible, source, reported_on, updated_on,
 dates_approximate, reported_by, created_by, changed_at, changed_by, change_note, review_note,
-merged_into``
+merged_into, changed_by_name``
+
+``changed_by`` is the stable id of whoever made the version (``oidc:<issuer>|<subject>``,
+``passphrase``, ``local``); ``changed_by_name`` the display name they had then. New columns are
+only ever added at the end.
 
 Titles and summaries come in pairs, one per language (``_nl``, ``_en``); a record needs at least
 one complete pair, and a pair with only one half is an error on the missing half.
 
 Old files still load
 --------------------
-The old 15-column format (:data:`LEGACY_COLUMNS`: one ``title`` and one ``summary``, no version,
-review or change columns) is read as it stands:
+A file whose header lacks columns added later (the 26-column format before ``changed_by_name``)
+loads too: the missing columns are empty. The old 15-column format (:data:`LEGACY_COLUMNS`: one
+``title`` and one ``summary``, no version, review or change columns) is read as it stands:
 
 - ``title`` and ``summary`` go to the language they are written in, recognised by counting common
   Dutch and English words (:func:`guess_language`; English when unsure);
@@ -89,6 +94,7 @@ COLUMNS: tuple[str, ...] = (
     "change_note",
     "review_note",
     "merged_into",
+    "changed_by_name",  # added after the first bilingual files: new columns go at the end
 )
 
 #: The columns of the first, single-language format (still read; upgraded on the first write).
@@ -138,7 +144,17 @@ Text = Annotated[str, StringConstraints(pattern=r"^[^\x00-\x08\x0b-\x1f\x7f]*$")
 Line = Annotated[str, StringConstraints(pattern=r"^[^\x00-\x1f\x7f]*$")]
 Stamp = Annotated[str, StringConstraints(pattern=r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)?$")]
 LINE_FIELDS = frozenset(
-    {"title_nl", "title_en", "responsible", "source", "reported_by", "created_by", "changed_by", "merged_into"}
+    {
+        "title_nl",
+        "title_en",
+        "responsible",
+        "source",
+        "reported_by",
+        "created_by",
+        "changed_by",
+        "changed_by_name",
+        "merged_into",
+    }
 )
 
 # -- language of old single-language texts -------------------------------------------------
@@ -367,6 +383,7 @@ class Record(BaseModel):
     change_note: Text = Field(default="", max_length=1000)
     review_note: Text = Field(default="", max_length=1000)
     merged_into: str = Field(default="", pattern=r"^$|" + ID_PATTERN)
+    changed_by_name: Line = Field(default="", max_length=300)
 
     @field_validator("borders", mode="before")
     @classmethod

@@ -50,6 +50,7 @@ _TEXT_COLUMNS = (
     "changed_by",
     "change_note",
     "review_note",
+    "changed_by_name",
 )
 
 

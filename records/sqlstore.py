@@ -47,7 +47,7 @@ from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from i18n import Message
-from records.access import Action, Actor, actor_name, initial_review, require
+from records.access import Action, Actor, initial_review, require
 from records.clock import Clock, stamp, system_clock
 from records.csvstore import NOTE_LIMIT
 from records.errors import RecordError, StoreError
@@ -70,9 +70,11 @@ from records.store import (
     RecordSummary,
     RowProblem,
     Snapshot,
+    attribution,
     conflict,
     first_status,
     history_action,
+    history_entry,
     merged_fields,
 )
 from records.vocab import Border, Kind, Review, Status, Theme
@@ -291,10 +293,12 @@ class SqlStore:
             ):
                 legacy.setdefault(row.record_id, []).append(_legacy_entry(row))
             entries = [entry for rid in ids for entry in legacy.get(rid, ())]
-            query = sa.select(history).where(history.c.record_id.in_(ids)).order_by(history.c.id)
-            for row in conn.execute(query):
-                if not (row.version == 1 and legacy.get(row.record_id) and row.changed_at is None):
-                    entries.append(_entry(row))
+            previous: dict[str, Record] = {}
+            for row in conn.execute(_history_rows().where(history.c.record_id.in_(ids))).mappings():
+                record = _record(row)
+                if not (record.version == 1 and legacy.get(record.id) and not record.changed_at):
+                    entries.append(history_entry(previous.get(record.id), record))
+                previous[record.id] = record
             entries.sort(key=lambda e: (e.version != 0, e.changed_at, e.record_id != record_id, e.version))
             return entries
 
@@ -332,7 +336,7 @@ class SqlStore:
             "review": initial_review(actor).value,
             "created_by": actor.id,
             "changed_at": stamp(self.clock()),
-            "changed_by": actor.id,
+            **attribution(actor),
             "merged_into": "",
         }
         stored = self._validate(row, self._today())
@@ -667,7 +671,7 @@ class SqlStore:
             "version": str(current.version + 1),
             "updated_on": today.isoformat(),
             "changed_at": stamp(self.clock()),
-            "changed_by": actor.id,
+            **attribution(actor),
             "change_note": note,
         }
         return self._validate(row, self._today())
@@ -783,21 +787,6 @@ def _text(row: Mapping[str, Any], column: str) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
-
-
-def _entry(row: sa.Row) -> HistoryEntry:
-    changed_by = row.changed_by
-    return HistoryEntry(
-        record_id=row.record_id,
-        version=row.version,
-        changed_at=stamp(row.changed_at) if row.changed_at else "",
-        actor_id=changed_by,
-        actor_name=actor_name(changed_by) or row.reported_by,
-        action=row.action,
-        from_status=row.from_status,
-        to_status=row.status,
-        note=row.change_note or (row.review_note if row.review == Review.REJECTED.value else ""),
-    )
 
 
 def _legacy_entry(row: sa.Row) -> HistoryEntry:

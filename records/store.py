@@ -18,13 +18,14 @@ from dataclasses import dataclass
 from typing import NamedTuple, Protocol, runtime_checkable
 
 from i18n import Message
-from records.access import Actor
+from records.access import Actor, actor_name
 from records.errors import ConflictError, PermissionDenied, StoreError
 from records.model import LANGUAGES, Record
 from records.vocab import Border, Kind, Review, Status, Theme
 
 __all__ = [
     "EDITABLE_FIELDS",
+    "TRACKED_FIELDS",
     "ConflictError",
     "HistoryEntry",
     "PermissionDenied",
@@ -158,7 +159,10 @@ class HistoryEntry:
     """One version of a record: who made it, when, what changed and why.
 
     ``action`` is one of ``created``, ``status``, ``edited``, ``accepted``, ``rejected``,
-    ``merged``. Entries from an old-format history file have ``version`` 0 and only a name.
+    ``merged``. ``actor_id`` is the stable id of whoever made the version (``oidc:<issuer>|<sub>``,
+    ``passphrase``, ``local``), ``actor_name`` the display name stored with it. ``changed_fields``
+    names the columns an edit changed (of :data:`TRACKED_FIELDS`); ``merged_into`` the record a
+    duplicate went into. Entries from an old-format history file have ``version`` 0 and only a name.
     """
 
     record_id: str
@@ -170,6 +174,8 @@ class HistoryEntry:
     from_status: str
     to_status: str
     note: str
+    changed_fields: tuple[str, ...] = ()
+    merged_into: str = ""
 
     def action_label(self, lang: str = "nl") -> str:
         return Message(f"change.{self.action}").text(lang)
@@ -304,6 +310,75 @@ def merged_fields(target: Record, duplicate: Record) -> dict[str, str]:
             changes[f"title_{lang}"] = getattr(duplicate, f"title_{lang}")
             changes[f"summary_{lang}"] = getattr(duplicate, f"summary_{lang}")
     return changes
+
+
+#: The columns whose change a history entry names (what an edit or a merge changed).
+TRACKED_FIELDS: tuple[str, ...] = (
+    "title_nl",
+    "summary_nl",
+    "title_en",
+    "summary_en",
+    "legal_basis_nl",
+    "legal_basis_other",
+    "responsible",
+    "source",
+    "feature_ids",
+    "border",
+    "theme",
+    "reported_by",
+    "reported_on",
+    "dates_approximate",
+)
+
+
+NAME_LIMIT = 200
+
+
+def attribution(actor: Actor) -> dict[str, str]:
+    r"""The columns that say who made a version: the stable id and the display name at the time.
+
+    Every backend writes these with every version (``add`` and each change).
+
+    >>> attribution(Actor.oidc("https://id.example.org", "u-1", "Anna de Vries", "editor"))
+    {'changed_by': 'oidc:https://id.example.org|u-1', 'changed_by_name': 'Anna de Vries'}
+    >>> attribution(Actor.passphrase())["changed_by_name"]
+    'passphrase mode'
+
+    A name is one line of at most 200 characters (a provider may send anything):
+
+    >>> attribution(Actor.oidc("https://id.example.org", "u-2", "Piet\n  de  Vries", "editor"))["changed_by_name"]
+    'Piet de Vries'
+    """
+    return {"changed_by": actor.id, "changed_by_name": " ".join(actor.name.split())[:NAME_LIMIT]}
+
+
+def changed_fields(previous: Record | None, record: Record) -> tuple[str, ...]:
+    """The :data:`TRACKED_FIELDS` whose value differs between two versions (none for a new record)."""
+    if previous is None:
+        return ()
+    before, after = previous.to_row(), record.to_row()
+    return tuple(name for name in TRACKED_FIELDS if before[name] != after[name])
+
+
+def history_entry(previous: Record | None, record: Record) -> HistoryEntry:
+    """The history entry for ``record`` (a version), given the version before it (or None).
+
+    The name is the one stored with the version; rows written before names were stored fall
+    back to a readable form of the actor id, then to ``reported_by``.
+    """
+    return HistoryEntry(
+        record_id=record.id,
+        version=record.version,
+        changed_at=record.changed_at,
+        actor_id=record.changed_by,
+        actor_name=record.changed_by_name or actor_name(record.changed_by) or record.reported_by,
+        action=history_action(previous, record),
+        from_status="" if previous is None else previous.status.value,
+        to_status=record.status.value,
+        note=record.change_note or (record.review_note if record.review is Review.REJECTED else ""),
+        changed_fields=changed_fields(previous, record),
+        merged_into=record.merged_into,
+    )
 
 
 def history_action(previous: Record | None, record: Record) -> str:

@@ -154,36 +154,48 @@ def test_clicked_feature_prefills_the_form(app_csv) -> None:
     assert at.sidebar.multiselect(key="report_border").value == [Border.NL_DE]
 
 
+def open_editor(at: AppTest, feature_id: str, record_id: str) -> None:
+    """Select a feature, pick one of its records under the panel and open the edit dialog."""
+    click(at, feature_id)
+    at.selectbox(key="edit_choice").set_value(record_id).run()
+    (button,) = [b for b in at.button if b.key == "edit_open_button"]
+    button.click().run()
+    assert not at.exception, at.exception
+
+
+def field(at: AppTest, kind: str, record_id: str, name: str):
+    (widget,) = [w for w in at.get(kind) if (w.key or "").startswith(f"edit_{record_id}_") and w.key.endswith(name)]
+    return widget
+
+
 def test_status_update_is_kept_as_history(app_csv) -> None:
     at, csv_path = app_csv
-    click(at, "border:nl-be")
     record_id = "gros-002"
-    at.sidebar.selectbox(key="update_record").set_value(record_id).run()
-    (status,) = [s for s in at.sidebar.selectbox if s.label == "Nieuwe status"]
-    status.set_value(Status.ASSESSING)
-    (note,) = [a for a in at.sidebar.text_area if a.label == "Toelichting (verplicht)"]
-    note.input("Raised at the Vlaams-Nederlandse Top; IenW to assess.")
+    open_editor(at, "bus:350-maastricht-aachen", record_id)
+    field(at, "selectbox", record_id, "_status").set_value(Status.ASSESSING)
+    field(at, "text_area", record_id, "_status_note").input("Raised at the Vlaams-Nederlandse Top; IenW to assess.")
     submit(at, "Status wijzigen")
     assert errors(at) == []
     store = read_store(csv_path)
     assert store.get([record_id])[record_id].status is Status.ASSESSING
     created, entry = store.history(record_id)
     assert (created.action, created.version) == ("created", 1)
-    assert (entry.from_status, entry.to_status, entry.actor_name, entry.version) == (
+    assert (entry.from_status, entry.to_status, entry.actor_id, entry.actor_name, entry.version) == (
         "reported",
         "assessing",
         "local",
+        "local (no sign-in)",  # a single machine without sign-in: said as such, not a typed name
         2,
     )
-    click(at, "border:nl-be", count=4)
-    assert "Raised at the Vlaams-Nederlandse Top" in panel_html(at)
+    assert not [b for b in at.button if b.label == "Status wijzigen"]  # the dialog closed after saving
+    html = panel_html(at)
+    assert "Raised at the Vlaams-Nederlandse Top" in html and "lokaal (zonder aanmelding)" in html
 
 
 def test_status_update_without_note_is_refused(app_csv) -> None:
     at, csv_path = app_csv
     before = csv_path.read_bytes()
-    click(at, "border:nl-be")
-    at.sidebar.selectbox(key="update_record").set_value("gros-002").run()
+    open_editor(at, "bus:350-maastricht-aachen", "gros-002")
     submit(at, "Status wijzigen")
     assert any("toelichting is verplicht" in e for e in errors(at))
     assert csv_path.read_bytes() == before

@@ -392,7 +392,7 @@ def test_old_format_loads_and_is_upgraded_once_with_a_backup(tmp_path: Path) -> 
     assert [p.line for p in after.problems] == [4]
     assert [(h.version, h.actor_name, h.to_status) for h in store.history("g-2")] == [
         (0, "Planner A", "assessing"),
-        (2, EDITOR.id.split("|")[1] + " (id.example.org)", "in_progress"),
+        (2, EDITOR.name, "in_progress"),  # the name stored with the version
     ]
     assert history.read_bytes() == history_before  # read, never written
     store.add(draft(), EDITOR)

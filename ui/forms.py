@@ -1,37 +1,38 @@
-"""Sidebar forms: report a new obstacle or initiative, and move a record along its lifecycle.
+"""The report form (in the sidebar, or in a dialog opened from the panel) and who may write.
 
 Validation is the record model's; this module only lays out the widgets, shows each
-problem under the field it concerns and hands valid input to the store.
+problem under the field it concerns and hands valid input to the store. Whether the writer may
+write is decided by the store call itself (:mod:`records.access`), not by which widgets are shown.
+Editing and reviewing existing records live in :mod:`ui.editing` and :mod:`ui.review`.
 """
 
 from __future__ import annotations
 
-import functools
 import hmac
 import os
-from collections.abc import Callable, Mapping, MutableMapping
+from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 from i18n import Message, t
 from layers.catalog import Catalog
 from records import (
     Actor,
     Border,
-    ConflictError,
     Kind,
     Record,
     RecordError,
     RecordStore,
-    RecordSummary,
+    Review,
     Status,
     StoreError,
     Theme,
     system_clock,
 )
-from ui import freshness, state
+from ui import auth, freshness, state
 
 PREFIX = state.REPORT_PREFIX
 ERRORS = state.REPORT_ERRORS
@@ -50,14 +51,17 @@ TEXT_DEFAULTS: dict[str, Any] = {
 
 @dataclass(frozen=True)
 class EditorSettings:
-    """Who may write: an optional passphrase, a read-only switch, and whether the server can be
-    reached from other machines.
+    """Who may write: sign-in (OpenID Connect, ``[auth]`` in the secrets), else an optional
+    passphrase; a read-only switch; and whether the server can be reached from other machines.
 
-    Closed by default: a server that listens beyond this machine and has no passphrase (or
-    sign-in) configured shows its forms as read-only, with a note on how to enable editing.
+    Closed by default: a server that listens beyond this machine and has neither a passphrase nor
+    sign-in configured shows its forms as read-only, with a note on how to enable editing. With
+    sign-in, the passphrase is not used: each person writes as themselves, by their role.
 
     >>> EditorSettings(reachable=True).closed, EditorSettings(reachable=True, passphrase="x").closed
     (True, False)
+    >>> EditorSettings(reachable=True, oidc=True).closed, EditorSettings(passphrase="x", oidc=True).asks_passphrase
+    (False, False)
     >>> EditorSettings().closed
     False
     """
@@ -65,10 +69,16 @@ class EditorSettings:
     passphrase: str = ""
     read_only: bool = False
     reachable: bool = False
+    oidc: bool = False
 
     @property
     def closed(self) -> bool:
-        return self.reachable and not self.passphrase
+        return self.reachable and not self.passphrase and not self.oidc
+
+    @property
+    def asks_passphrase(self) -> bool:
+        """True when every write asks for the shared passphrase (passphrase mode)."""
+        return bool(self.passphrase) and not self.oidc
 
     @classmethod
     def from_sources(
@@ -83,14 +93,38 @@ class EditorSettings:
             passphrase=passphrase,
             read_only=read_only in ("1", "true", "yes", "on"),
             reachable=is_reachable(server_address),
+            oidc=auth.oidc_configured(secrets),
         )
 
     def accepts(self, typed: str) -> bool:
-        return not self.passphrase or hmac.compare_digest(typed.encode(), self.passphrase.encode())
+        return not self.asks_passphrase or hmac.compare_digest(typed.encode(), self.passphrase.encode())
 
     def actor(self) -> Actor:
-        """The editor who writes: "passphrase mode" when a passphrase is set, else the local user."""
+        """The editor who writes without sign-in: "passphrase mode" when a passphrase is set, else the
+        local user of a single machine."""
         return Actor.passphrase() if self.passphrase else Actor.local()
+
+
+def acting_actor(settings: EditorSettings) -> Actor:
+    """Who a write is made as, decided when it is made: the signed-in person (anonymous once their
+    sign-in has expired), or the passphrase or local editor."""
+    return auth.acting_actor() if settings.oidc else settings.actor()
+
+
+def rerun_part() -> None:
+    """Rerun only the fragment (a dialog, the review queue) this runs in; the whole app when this
+    run is not a fragment's own (as under AppTest, which always runs the whole script)."""
+    try:
+        st.rerun(scope="fragment")
+    except StreamlitAPIException:
+        st.rerun()
+
+
+def passphrase_field(settings: EditorSettings, lang: str, key: str) -> str:
+    """The passphrase input of a form in passphrase mode (nothing otherwise); return what was typed."""
+    if not settings.asks_passphrase:
+        return ""
+    return st.text_input(t("form.passphrase", lang), type="password", key=key)
 
 
 LOCAL_ADDRESSES = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
@@ -218,11 +252,7 @@ def report_form(
         _problem("source", lang)
         st.text_input(t("form.reported_by", lang), key=PREFIX + "reported_by")
         _problem("reported_by", lang)
-        typed = (
-            st.text_input(t("form.passphrase", lang), type="password", key=PREFIX + "pass")
-            if settings.passphrase
-            else ""
-        )
+        typed = passphrase_field(settings, lang, PREFIX + "pass")
         _problem("passphrase", lang)
         _problem("record", lang)
         submitted = st.form_submit_button(t("form.submit", lang), type="primary")
@@ -255,14 +285,14 @@ def _submit(
     session = st.session_state
     session[NOTICE] = ""
     # A refused report keeps the dialog open (only it reruns); a saved one closes it (the page reruns).
-    again = functools.partial(st.rerun, scope="fragment") if in_dialog else st.rerun
+    again = rerun_part if in_dialog else st.rerun
     if not settings.accepts(typed):
         session[ERRORS] = {"passphrase": Message("form.bad_passphrase")}
         again()
     try:
         today = system_clock().date()
         record = Record.create(_form_values(lang), known_feature_ids=catalog.features, today=today)
-        record = store.add(record, settings.actor())  # returns only once the row read back as meant
+        record = store.add(record, acting_actor(settings))  # returns only once the row read back as meant
     except RecordError as exc:
         own = {f"title_{lang}", f"summary_{lang}"}
         shown = {c: m for c, m in exc.problems.items() if not c.startswith(("title_", "summary_")) or c in own}
@@ -271,62 +301,10 @@ def _submit(
         session[ERRORS] = {"record": exc.message}
     else:
         session[ERRORS] = {}
-        saved = t("form.saved", lang, title=record.text("title", lang)[0], id=record.id)
+        key = "form.saved_pending" if record.review is Review.PENDING else "form.saved"
+        saved = t(key, lang, title=record.text("title", lang)[0], id=record.id)
         # the dialog closes: it is said on the page; the sidebar form says it itself
         session[state.TOAST if in_dialog else NOTICE] = saved
         session[CLEAR] = True
         st.rerun()
     again()
-
-
-def update_form(
-    store: RecordStore,
-    records: list[RecordSummary],
-    settings: EditorSettings,
-    lang: str,
-    on_saved: Callable[[], None] | None = None,
-) -> None:
-    """Draw the "update a record" form: pick a record, a next status and a dated note."""
-    if not records:
-        st.caption(t("update.none", lang))
-        return
-    by_id = {r.id: r for r in records}
-    chosen = st.selectbox(
-        t("update.record", lang),
-        list(by_id),
-        format_func=lambda rid: f"{by_id[rid].text('title', lang)[0]} — {by_id[rid].status.label(lang)}",
-        key="update_record",
-    )
-    record = by_id[chosen]
-    allowed = record.status.allowed_next()
-    if not allowed:
-        st.caption(t("update.final", lang))
-        return
-    if notice := st.session_state.pop("update_notice", ""):
-        st.success(notice)
-    with st.form("update_form", clear_on_submit=True, border=False):
-        new_status = st.selectbox(t("update.status", lang), list(allowed), format_func=lambda v: v.label(lang))
-        note = st.text_area(t("update.note", lang), height=80, help=t("form.at_most", lang, n=1000))
-        who = st.text_input(t("form.reported_by", lang))
-        typed = st.text_input(t("form.passphrase", lang), type="password") if settings.passphrase else ""
-        submitted = st.form_submit_button(t("update.submit", lang))
-    if not submitted:
-        return
-    if not settings.accepts(typed):
-        st.error(t("form.bad_passphrase", lang))
-        return
-    note = f"{note.strip()} — {who.strip()}" if note.strip() and who.strip() else note
-    try:
-        store.change_status(record.id, new_status, note, settings.actor(), expected_version=record.version)
-    except ConflictError as exc:
-        st.error(exc.message.text(lang))
-        current = exc.current
-        st.caption(f"{current.text('title', lang)[0]} — {current.status.label(lang)} (v{current.version})")
-        return
-    except StoreError as exc:
-        st.error(exc.message.text(lang))
-        return
-    st.session_state["update_notice"] = t("update.saved", lang, status=new_status.label(lang))
-    if on_saved:
-        on_saved()
-    st.rerun()

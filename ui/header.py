@@ -9,7 +9,7 @@ import streamlit as st
 
 from i18n import LANGUAGES, t
 from records import Border, Kind, RecordFilter, Status, Theme
-from ui import state
+from ui import auth, state
 
 FILTERS = (
     (state.FILTER_BORDER, "filters.border", Border),
@@ -52,6 +52,8 @@ def top_bar(presenting: bool) -> tuple[str, RecordFilter, str]:
             required=True,
             label_visibility="collapsed",
         )
+        if not presenting:
+            auth.account_control(st.session_state[state.LANG])  # sign in / who is signed in (with sign-in only)
     return st.session_state[state.LANG], criteria, view
 
 

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 
 from i18n import t
 from layers.catalog import MapFeature
-from records import HistoryEntry, Record, RecordSummary
+from records import HistoryEntry, Record, RecordSummary, Review, Status
 
 _URL = re.compile(r"https?://[^\s;<>\"']+")
 
@@ -44,6 +44,11 @@ PANEL_CSS = """
 .bp-meta { color: #555; font-size: .85em; }
 .bp-rec p { margin: 4px 0; white-space: pre-wrap; }
 .bp-hist { font-size: .82em; color: #444; margin: 4px 0 0 0; padding-left: 16px; }
+.bp-hist .who { font-weight: 600; }
+.bp-review { display: inline-block; border: 1px solid #8a6d00; color: #6b5200; background: #fff8e1;
+  border-radius: 10px; padding: 0 8px; font-size: .8em; margin-right: 6px; }
+.bp-review.rejected { border-color: #a32020; color: #a32020; background: #fdecec; }
+.bp-reason { font-size: .88em; color: #a32020; margin: 2px 0; white-space: pre-wrap; }
 .bp-section { margin: 10px 0 2px; font-weight: 600; }
 </style>
 """
@@ -124,10 +129,73 @@ def feature_card(feature: MapFeature, lang: str = "nl") -> str:
     )
 
 
+#: Actor ids that are not a person: the history names the mode instead of trusting a typed name.
+_MODE_NAMES = {"passphrase": "actor.passphrase", "local": "actor.local", "seed": "actor.seed"}
+
+
+def actor_label(actor_id: str, name: str, lang: str = "nl") -> str:
+    """The name the history shows for whoever made a version (unescaped).
+
+    >>> actor_label("passphrase", "Piet", "nl"), actor_label("local", "", "en")
+    ('wachtwoordmodus (gedeeld wachtwoord)', 'local (no sign-in)')
+    >>> actor_label("oidc:https://id.example.org|u-1", "Anna de Vries")
+    'Anna de Vries'
+    """
+    if actor_id in _MODE_NAMES:
+        return t(_MODE_NAMES[actor_id], lang)
+    return name or actor_id or "—"
+
+
+def _status_label(value: str, lang: str) -> str:
+    try:
+        return Status(value).label(lang)
+    except ValueError:
+        return value
+
+
+def format_stamp(stamp: str) -> str:
+    """``2026-01-15T09:00:00Z`` as ``2026-01-15 09:00 UTC`` (an old entry may have a date only).
+
+    >>> format_stamp("2026-01-15T09:00:00Z"), format_stamp("2024-03-01"), format_stamp("")
+    ('2026-01-15 09:00 UTC', '2024-03-01', '—')
+    """
+    if len(stamp) >= 16 and stamp[10] == "T":
+        return f"{stamp[:10]} {stamp[11:16]} UTC"
+    return stamp or "—"
+
+
+def history_item(entry: HistoryEntry, record_id: str, lang: str = "nl") -> str:
+    """One line of a record's history: when, who (their stable id on hover), what changed, why."""
+    who = actor_label(entry.actor_id, entry.actor_name, lang)
+    title = f' title="{escape(entry.actor_id)}"' if entry.actor_id else ""
+    what = escape(entry.action_label(lang))
+    if entry.action in ("created", "status", "accepted") and entry.to_status:
+        before = f"{escape(_status_label(entry.from_status, lang))} → " if entry.action == "status" else ""
+        what += f": {before}{escape(_status_label(entry.to_status, lang))}"
+    elif entry.changed_fields:
+        what += ": " + escape(", ".join(t(f"field.{name}", lang) for name in entry.changed_fields))
+    if entry.action == "merged" and entry.merged_into:
+        what += f" → {escape(entry.merged_into)}"
+    if entry.record_id != record_id:
+        what += f" ({escape(t('panel.from_report', lang, id=entry.record_id))})"
+    note = f": {escape(entry.note)}" if entry.note else ""
+    who_html = f'<span class="who"{title}>{escape(who)}</span>'
+    return f"<li>{escape(format_stamp(entry.changed_at))} · {who_html} · {what}{note}</li>"
+
+
+def review_marker(record: Record | RecordSummary, lang: str = "nl") -> str:
+    """A label for a record the public does not see (awaiting review, rejected); empty otherwise."""
+    if record.review is Review.PUBLISHED:
+        return ""
+    extra = " rejected" if record.review is Review.REJECTED else ""
+    return f'<span class="bp-review{extra}">{escape(record.review.label(lang))}</span>'
+
+
 def record_card(record: Record, history: Sequence[HistoryEntry] = (), lang: str = "nl") -> str:
     """Return one record: title, status badge, theme, date, summary, responsible, source, history.
 
-    Title and summary are in ``lang``; a text only written in the other language says so.
+    Title and summary are in ``lang``; a text only written in the other language says so. A
+    report awaiting review or rejected says so (with the reason: its author sees why).
     """
     color = STATUS_COLORS.get(record.status.value, "#555")
     legal = " · ".join(
@@ -141,20 +209,21 @@ def record_card(record: Record, history: Sequence[HistoryEntry] = (), lang: str 
     marker = f' <span class="bp-meta">({escape(only)})</span>' if title_missing or summary_missing else ""
     hist = ""
     if history:
-        items = "".join(
-            f"<li>{escape(h.changed_at[:10])} · {escape(h.actor_name or '—')} · "
-            f"{escape(h.from_status or '∅')} → {escape(h.to_status)}: {escape(h.note)}</li>"
-            for h in history
-        )
+        items = "".join(history_item(h, record.id, lang) for h in history)
         summary_line = f'<summary class="bp-meta">{escape(t("panel.history", lang))} ({len(history)})</summary>'
         hist = f'<details>{summary_line}<ul class="bp-hist">{items}</ul></details>'
     return (
         f'<div class="bp-rec" data-record="{escape(record.id)}">'
-        f'<h4><span class="bp-badge" style="background:{color}">{escape(record.status.label(lang))}</span>'
-        f"{escape(title)}{marker}</h4>"
+        f'<h4>{review_marker(record, lang)}<span class="bp-badge" style="background:{color}">'
+        f"{escape(record.status.label(lang))}</span>{escape(title)}{marker}</h4>"
         f'<div class="bp-meta">{escape(record.kind.label(lang))} · {escape(record.theme.label(lang))} · '
         f"{escape(record.border)} · {escape(record.updated_on.isoformat())}</div>"
-        f"<p>{escape(summary)}</p>"
+        + (
+            f'<div class="bp-reason">{escape(t("panel.reason", lang))}: {escape(record.review_note)}</div>'
+            if record.review is Review.REJECTED and record.review_note
+            else ""
+        )
+        + f"<p>{escape(summary)}</p>"
         + (f'<div class="bp-meta">{legal}</div>' if legal else "")
         + (f'<div class="bp-meta">{escape(record.responsible)}</div>' if record.responsible else "")
         + f'<div class="src">{escape(t("panel.source", lang))}: {linkify(record.source)}</div>{hist}</div>'

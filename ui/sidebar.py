@@ -1,4 +1,5 @@
-"""The sidebar: the editing forms, the share link and the downloads."""
+"""The sidebar: sign-in, the report form, the review queue, a reporter's own reports, the share
+link and the downloads."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from i18n import t
 from layers.catalog import Catalog
 from layers.mapdata import MapFiles
 from layers.mapview import MapState, build_map
-from records import Actor, RecordIndex, RecordStore
-from ui import exports, forms, state, urlstate
+from records import Action, Actor, RecordIndex, RecordStore, may
+from ui import auth, exports, forms, review, state, urlstate
 
 
 def standalone_map(
@@ -30,40 +31,53 @@ def standalone_map(
 
 
 def editor_settings() -> forms.EditorSettings:
-    try:
-        secrets = dict(st.secrets)
-    except Exception:  # no or malformed secrets.toml: fall back to the environment
-        secrets = {}
-    return forms.EditorSettings.from_sources(secrets, server_address=st.get_option("server.address"))
+    return forms.EditorSettings.from_sources(auth.secrets(), server_address=st.get_option("server.address"))
 
 
 def current_actor() -> Actor:
-    """Who is using this session: nobody on a read-only or closed map, else the configured editor."""
+    """Who is reading in this session: the signed-in person (with sign-in configured), nobody on a
+    read-only or closed map, else the configured editor (passphrase mode, or the local user)."""
     settings = editor_settings()
+    if settings.oidc:
+        return auth.identity().actor
     return Actor.anonymous() if settings.read_only or settings.closed else settings.actor()
 
 
+def gate(lang: str) -> None:
+    """With sign-in and ``public_read = false``: only the sign-in until someone with a role is in."""
+    values = auth.secrets()
+    if auth.oidc_configured(values):
+        auth.gate(auth.identity(values), values, lang)
+
+
 def editing(catalog: Catalog, index: RecordIndex, store: RecordStore, lang: str) -> forms.EditorSettings | None:
-    """The report and update forms; return the settings when this session may write, else None."""
+    """Sign-in, the report form, the review queue and one's own reports, as far as this session
+    may; return the settings when it may report (for the panel's button), else None."""
     settings = editor_settings()
     with st.sidebar:
+        if settings.oidc:
+            values = auth.secrets()
+            auth.account_box(auth.identity(values), values, lang)
         if settings.read_only:
             st.caption(t("form.read_only", lang))
             return None
         if settings.closed:
             st.info(t("form.closed", lang))
             return None
-        selected = st.session_state[state.SELECTED]
-        if selected != st.session_state.get(state.REPORT_PREFILLED_FOR):
-            forms.prefill_feature(st.session_state, selected)
-            st.session_state[state.REPORT_PREFILLED_FOR] = selected
-        with st.expander(t("form.header", lang), expanded=False):
-            forms.report_form(catalog, store, settings, lang)
-        with st.expander(t("update.header", lang), expanded=False):
+        actor = forms.acting_actor(settings)
+        may_report = may(actor, Action.ADD)
+        if may_report:
             selected = st.session_state[state.SELECTED]
-            candidates = index.for_feature(selected) if selected else list(index.records)
-            forms.update_form(store, candidates, settings, lang)
-    return settings
+            if selected != st.session_state.get(state.REPORT_PREFILLED_FOR):
+                forms.prefill_feature(st.session_state, selected)
+                st.session_state[state.REPORT_PREFILLED_FOR] = selected
+            with st.expander(t("form.header", lang), expanded=False):
+                forms.report_form(catalog, store, settings, lang)
+        if may(actor, Action.REVIEW):
+            review.queue(index, store, catalog, settings, lang)
+        elif actor.mode.value == "oidc":
+            review.my_reports(index, store, actor, lang)
+    return settings if may_report else None
 
 
 def share_and_export(

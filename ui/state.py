@@ -42,9 +42,28 @@ REPORT_CLEAR = "report_clear"
 REPORT_PENDING_FEATURE = "report_pending_feature"
 REPORT_PREFILLED_FOR = "report_prefilled_for"  # the selection the form's features were last filled from
 TOAST = "toast"  # a confirmation to show once, at the top of the next run
-# the update form
-UPDATE_RECORD = "update_record"
-UPDATE_NOTICE = "update_notice"
+# sign-in: the top bar's account popover and the buttons
+ACCOUNT = "account"
+AUTH_SIGN_IN = "auth_sign_in"
+AUTH_GATE_SIGN_IN = "auth_gate_sign_in"
+AUTH_SIGN_OUT = "auth_sign_out"
+# the review queue (editors): the report chosen, the reason or note typed, the merge target
+REVIEW_CHOICE = "review_choice"
+REVIEW_REASON = "review_reason"
+REVIEW_TARGET = "review_target"
+REVIEW_PASS = "review_pass"
+REVIEW_MESSAGE = "review_message"  # (kind, text) of the last action, shown once in the queue
+REVIEW_ACCEPT, REVIEW_REJECT, REVIEW_MERGE = "review_accept", "review_reject", "review_merge"  # its buttons
+# editing a record from the panel (editors): the record chosen, the open dialog, its fields
+EDIT_CHOICE = "edit_choice"
+EDIT_OPEN = "edit_open"  # (record id, version the edit is based on) while the dialog is open
+EDIT_PREFIX = "edit_"  # + "<id>_<version>_<field>": the dialog's widgets, fresh for each version
+EDIT_ERRORS = "edit_errors"  # {field: Message} of the last refused save
+EDIT_CONFLICT = "edit_conflict"  # the record as it is now, after a save based on an older version
+EDIT_TOOLS = "edit_tools"  # the container under the panel
+EDIT_OPEN_BUTTON = "edit_open_button"
+EDIT_REBASE = "edit_rebase"  # "continue from the current version" after a conflict
+SIGN_IN_GATE = "sign_in_gate"  # the container of the sign-in page of a closed deployment
 # freshness: the store token this session last drew
 SEEN_TOKEN = "seen_store_token"
 

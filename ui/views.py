@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import streamlit as st
 from streamlit_folium import st_folium
@@ -12,7 +12,7 @@ from layers.catalog import Catalog
 from layers.mapdata import MapFiles
 from layers.mapview import MapState, build_map
 from layers.specs import SPECS
-from records import Border, HistoryEntry, Record, RecordIndex, RecordStore, Status, Theme
+from records import Border, HistoryEntry, Record, RecordIndex, RecordStore, RecordSummary, Status, Theme
 from records import stats as record_stats
 from ui import facts, panel, state
 
@@ -99,9 +99,10 @@ def detail_panel(
     store: RecordStore,
     lang: str,
     on_report: Callable[[str], None] | None = None,
+    on_edit: Callable[[Sequence[RecordSummary]], None] | None = None,
 ) -> None:
     """The selected feature's facts and its records, and (for those who may write) a button to
-    report an obstacle on it."""
+    report an obstacle on it and (for editors) the tools to edit the records shown."""
     session = st.session_state
     feature = catalog.get(session[state.SELECTED])
     if feature is None:
@@ -124,6 +125,9 @@ def detail_panel(
         st.button(t("panel.show_more", lang), on_click=_show_more, key="panel_show_more")
     if on_report and st.button(t("panel.report_here", lang), key="report_here", icon=":material/add_location_alt:"):
         on_report(feature.id)
+    if on_edit:
+        by_id = {s.id: s for _, listed in sections for s in listed}
+        on_edit([by_id[i] for i in shown if i in records])
 
 
 def _show_more() -> None:

@@ -64,6 +64,7 @@ TEXTS = (
     ("changed_by", 300, True),
     ("change_note", 1000, False),
     ("review_note", 1000, False),
+    ("changed_by_name", 300, True),
 )
 ONE_LINE = r"[\x01-\x1f\x7f]"
 MULTI_LINE = r"[\x01-\x08\x0b-\x1f\x7f]"
