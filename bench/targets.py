@@ -48,9 +48,8 @@ def candidates(display_geometry: Any) -> list[tuple[float, float]]:
         return [(p.y, p.x) for p in geom.geoms][:3]
     rep = geom.representative_point()
     west, south, east, north = geom.bounds
-    grid = [
-        Point(west + (east - west) * i / 10, south + (north - south) * j / 10) for i in range(1, 10) for j in range(1, 10)
-    ]
+    steps = [k / 10 for k in range(1, 10)]
+    grid = [Point(west + (east - west) * i, south + (north - south) * j) for i in steps for j in steps]
     inner = sorted((p for p in grid if geom.contains(p)), key=lambda p: p.distance(rep))
     return [(rep.y, rep.x)] + [(p.y, p.x) for p in inner[:20]]
 
