@@ -31,12 +31,13 @@ def _log(message: str, started: float) -> None:
 def _git() -> dict[str, Any]:
     def run(*args: str) -> str:
         try:
-            return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, timeout=10).stdout.strip()
+            return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, timeout=10).stdout
         except OSError:
             return ""
 
-    changed = [line[3:] for line in run("status", "--porcelain").splitlines() if not line[3:].startswith("bench/")]
-    return {"head": run("rev-parse", "--short", "HEAD"), "uncommitted_outside_bench": changed}
+    status = run("status", "--porcelain").splitlines()
+    changed = [line[3:] for line in status if line[3:] and not line[3:].startswith("bench/")]
+    return {"head": run("rev-parse", "--short", "HEAD").strip(), "uncommitted_outside_bench": changed}
 
 
 def _machine() -> dict[str, Any]:
@@ -50,16 +51,15 @@ def _machine() -> dict[str, Any]:
             mem_kb = int(handle.readline().split()[1])
     except OSError:
         pass
-    import streamlit
-    import streamlit_folium
+    from importlib.metadata import version
 
     return {
         "cores": os.cpu_count(),
         "memory_gb": round(mem_kb / 1024 / 1024, 1),
         "platform": platform.platform(),
         "python": sys.version.split()[0],
-        "streamlit": streamlit.__version__,
-        "streamlit_folium": getattr(streamlit_folium, "__version__", ""),
+        "streamlit": version("streamlit"),
+        "streamlit_folium": version("streamlit-folium"),
         "chromium": chromium,
     }
 
@@ -90,7 +90,7 @@ def main() -> None:
     skip = {s.strip() for s in ns.skip.split(",") if s.strip()}
 
     from bench import payload, records_scale, report, run, synthetic
-    from bench.common import GEODATA
+    from bench.common import GEODATA, SEED_CSV
     from layers.catalog import load_catalog
     from layers.specs import LAYERS
 
@@ -119,7 +119,7 @@ def main() -> None:
     if "browser" not in skip:
         _log("browser phases (cold starts, first visits, clicks, reruns)…", started)
         browser = run.run_browser_phases(
-            {"app": files[1_000], "naive": files[1_000], "app_100k": files[100_000]},
+            {"app": files[1_000], "naive": files[1_000], "app_100k": files[100_000], "app_real": SEED_CSV},
             catalog,
             {spec.kind for spec in LAYERS if spec.show},
             ns.clicks,

@@ -126,6 +126,10 @@ class WsLog:
                 kind = msg.WhichOneof("type") or "?"
                 if kind == "script_finished":
                     status = int(msg.script_finished)
+                elif kind == "delta":
+                    delta = msg.delta.WhichOneof("type") or "?"
+                    element = msg.delta.new_element.WhichOneof("type") if delta == "new_element" else None
+                    kind = f"delta.{element or delta}"
             else:
                 kind = BackMsg.FromString(raw).WhichOneof("type") or "?"
         except Exception:
@@ -141,12 +145,17 @@ class WsLog:
     def finished_since(self, mark: int) -> int:
         return sum(1 for f in self.frames[mark:] if f[2] == "script_finished")
 
-    def sizes(self, mark: int, end: int | None = None) -> dict[str, int]:
+    def sizes(self, mark: int, end: int | None = None) -> dict[str, Any]:
         frames = self.frames[mark:end]
+        by_type: dict[str, int] = {}
+        for f in frames:
+            if f[1] == "down":
+                by_type[f[2]] = by_type.get(f[2], 0) + f[3]
         return {
             "ws_down_uncompressed": sum(f[3] for f in frames if f[1] == "down"),
             "ws_up_uncompressed": sum(f[3] for f in frames if f[1] == "up"),
             "messages_down": sum(1 for f in frames if f[1] == "down"),
+            "down_by_type": dict(sorted(by_type.items(), key=lambda kv: -kv[1])),
         }
 
 

@@ -20,8 +20,14 @@ from bench.report import (
     ws_bytes,
 )
 
-NAMES = {"app": "this app (1k)", "naive": "naive folium", "floor": "Streamlit floor", "app_100k": "this app (100k)"}
-ORDER = ("app", "naive", "floor", "app_100k")
+NAMES = {
+    "app": "this app (1k)",
+    "naive": "naive folium",
+    "floor": "Streamlit floor",
+    "app_100k": "this app (100k)",
+    "app_real": "this app (real obstacles.csv)",
+}
+ORDER = ("app", "naive", "floor", "app_100k", "app_real")
 
 
 def _click_section(r: dict[str, Any]) -> list[str]:
@@ -113,6 +119,17 @@ def _click_section(r: dict[str, Any]) -> list[str]:
     if failed:
         out.append("\nClicks whose panel did not name the feature (failed samples):\n")
         out += [f"- {NAMES[n]}: {c.get('feature')} — {c.get('error', 'wrong heading or selection')}" for n, c in failed]
+    by_type_rows = []
+    for name in ("app", "naive", "floor"):
+        items = [c["ws_uncompressed"].get("down_by_type") or {} for c in clicks(r, name)]
+        kinds = sorted({k for item in items for k in item}, key=lambda k: -sum(i.get(k, 0) for i in items))
+        if kinds:
+            by_type_rows.append(
+                [NAMES[name], ", ".join(f"{k} {_kb(_med([i.get(k, 0) for i in items]))}" for k in kinds[:8])]
+            )
+    if by_type_rows:
+        out.append("\nWhat a click brings down, uncompressed, by Streamlit message (median per click):\n")
+        out.append(table(["app", "messages"], by_type_rows))
     heavy = sorted(clicks(r, "app"), key=ws_bytes, reverse=True)[:5]
     if heavy:
         out.append("\nThis app's largest clicks on the websocket:\n")

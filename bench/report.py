@@ -147,6 +147,16 @@ def summary_rows(r: dict[str, Any]) -> list[dict[str, Any]]:
         _judge(bool(app_bytes) and max(app_bytes) <= 5000, len(app_bytes) >= MIN_SAMPLES),
         "clicks",
     )
+    real = [ws_bytes(c) for c in clicks(r, "app_real")]
+    if real:
+        rows_real = _get(r, "synthetic", "real obstacles.csv", "rows_sampled")
+        row(
+            f"… the same clicks with the real obstacles.csv ({rows_real} rows)",
+            [bytes_cell(real), "", ""],
+            "",
+            None,
+            "clicks",
+        )
     http = {a: [http_bytes(c) for c in clicks(r, a)] for a in APPS}
     row(
         "Bytes per click over HTTP (p50 · max)",

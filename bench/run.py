@@ -5,7 +5,8 @@ Servers (``bench.servers``), each behind its own slot of the counting proxy:
 - ``app``       this app with 1,000 synthetic records (the three-way comparison, and "1k");
 - ``naive``     the naive folium app on the same records;
 - ``floor``     Streamlit's floor (one button, one ``st.html``);
-- ``app_100k``  this app with 100,000 synthetic records.
+- ``app_100k``  this app with 100,000 synthetic records;
+- ``app_real``  this app with the real ``obstacles.csv`` (in the click phase only).
 
 Phases, in this order (each records the machine's load average when it ends):
 
@@ -36,9 +37,10 @@ from bench.browser import LAUNCH_ARGS, Tab
 from bench.common import CHROMIUM, free_port
 from bench.proxy import CountingProxy
 
-MAP_APPS = ("app", "naive", "app_100k")
+MAP_APPS = ("app", "naive", "app_100k", "app_real")
 ALL_APPS = ("app", "naive", "floor", "app_100k")
-KIND = {"app": "app", "app_100k": "app", "naive": "naive", "floor": "floor"}
+CLICK_APPS = (*ALL_APPS, "app_real")  # app_real: the real obstacles.csv, in the click phase only
+KIND = {"app": "app", "app_100k": "app", "app_real": "app", "naive": "naive", "floor": "floor"}
 
 
 def loadavg() -> list[float]:
@@ -60,7 +62,7 @@ class Bench:
     def __init__(self, records: dict[str, Path], clicks: int, visits: int, reruns: int):
         self.records = records  # "app" and "app_100k" (and "naive") → records file
         self.clicks, self.visits, self.reruns = clicks, visits, reruns
-        self.ports = {name: free_port() for name in ALL_APPS}
+        self.ports = {name: free_port() for name in CLICK_APPS}
         self.servers: dict[str, servers.Server] = {}
         self.proxy = CountingProxy(self.ports)  # fork now, before any browser thread
         self.results: dict[str, Any] = {"load": {}}
@@ -144,15 +146,15 @@ class Bench:
         self.phase_done("first_visit")
 
     def click_phase(self, browser: Any, catalog: Any, layers_on: set[str]) -> dict[str, Tab]:
-        tabs = {name: self.tab(browser, name) for name in ALL_APPS}
+        tabs = {name: self.tab(browser, name) for name in CLICK_APPS}
         for tab in tabs.values():
             tab.open()
         plan = targets.plan(catalog, {n: tabs[n] for n in MAP_APPS}, layers_on, self.clicks + 1)
         self.results["click_plan"] = plan
         chosen = plan["targets"]
-        out: dict[str, list[dict[str, Any]]] = {name: [] for name in ALL_APPS}
+        out: dict[str, list[dict[str, Any]]] = {name: [] for name in CLICK_APPS}
         for i in range(len(chosen)):
-            for name in rotate(ALL_APPS, i):
+            for name in rotate(CLICK_APPS, i):
                 tab = tabs[name]
                 if name == "floor":
                     result = tab.click_button(f"Klik {i + 1}")
@@ -249,7 +251,7 @@ def run_browser_phases(
     bench = Bench(records, clicks, visits, reruns)
     step: Callable[[str], None] = _log
     try:
-        for name in ("naive", "floor"):
+        for name in ("naive", "floor", "app_real"):
             bench.start(name)
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
