@@ -259,6 +259,17 @@ class Tab:
         cdp.on("Network.responseReceived", received)
         cdp.on("Network.loadingFinished", finished)
 
+    # -- Chromium's own counters ------------------------------------------------------------
+    METRICS = ("TaskDuration", "ScriptDuration", "LayoutDuration", "RecalcStyleDuration")
+
+    def metrics(self) -> dict[str, float]:
+        """Chromium's cumulative main-thread times for this page (seconds), via CDP Performance."""
+        if not hasattr(self, "_cdp_perf"):
+            self._cdp_perf = self.context.new_cdp_session(self.page)
+            self._cdp_perf.send("Performance.enable", {"timeDomain": "timeTicks"})
+        values = {m["name"]: m["value"] for m in self._cdp_perf.send("Performance.getMetrics")["metrics"]}
+        return {k: values.get(k, 0.0) for k in self.METRICS}
+
     # -- clicks ----------------------------------------------------------------------------
     def hit(self, lat: float, lon: float, dy: float = 0) -> dict[str, Any]:
         return self.map_frame().evaluate(HIT_TEST, [lat, lon, dy])
@@ -267,7 +278,10 @@ class Tab:
         frame = self.map_frame()
         return self._click(want, lambda: self._mouse_at(frame, lat, lon, dy), frame, feature_id)
 
-    def click_button(self, want: str) -> dict[str, Any]:
+    def click_button(self) -> dict[str, Any]:
+        """The floor's button: its html then says "Klik <n + 1>"."""
+        now = self.page.evaluate("() => document.querySelector('.bp-card h3').textContent.trim()")
+        want = f"Klik {int(now.split()[-1]) + 1}"
         button = self.page.locator(".st-key-next button")
         return self._click(want, button.click, self.page.main_frame, None)
 
@@ -278,6 +292,7 @@ class Tab:
         frame.locator("#map_div").click(position={"x": point[0], "y": point[1] + dy})
 
     def _click(self, want: str, do_click: Callable[[], None], click_frame: Any, feature_id: str | None) -> dict:
+        metrics_before = self.metrics()
         before_heading = self.page.evaluate(ARM_PANEL, want)
         click_frame.evaluate(ARM_CLICK)
         mark = self.ws.mark()
@@ -286,15 +301,13 @@ class Tab:
         do_click()
         result: dict[str, Any] = {"feature": feature_id, "want": want, "started": started, "bytes_start": bytes_before}
         try:
-            self.wait(
-                lambda: self.page.evaluate("() => window.__panelT") is not None,
-                CLICK_TIMEOUT_S,
-                f"panel showing {want!r}",
-            )
-            self.wait(lambda: self.ws.finished_since(mark) > 0 and self.idle(), CLICK_TIMEOUT_S, "script finished")
+            # Polled inside the page (no round trip per poll, which would itself load the main thread).
+            self.page.wait_for_function("() => window.__panelT !== null", polling="raf", timeout=CLICK_TIMEOUT_S * 1000)
+            self.wait(lambda: self.ws.finished_since(mark) > 0, CLICK_TIMEOUT_S, "script finished")
+            self.wait(self.idle, CLICK_TIMEOUT_S, "idle")
             selected_ok = True
-        except TimeoutError as exc:
-            result["error"] = str(exc)
+        except Exception as exc:  # a timeout: the panel never named the feature
+            result["error"] = f"panel showing {want!r}: {type(exc).__name__}: {str(exc)[:200]}"
             selected_ok = False
         click_t = click_frame.evaluate("() => window.__clickT")
         panel_t = self.page.evaluate("() => window.__panelT")
@@ -307,6 +320,7 @@ class Tab:
                 "panel_t": panel_t,
                 "click_to_panel_ms": round(panel_t - click_t, 1) if click_t and panel_t else None,
                 "settled_bytes": (self.bytes() - bytes_before).as_dict(),
+                "chromium_ms": {k: round((v - metrics_before[k]) * 1000, 1) for k, v in self.metrics().items()},
                 "ws_mark": mark,
             }
         )

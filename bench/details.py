@@ -28,6 +28,7 @@ NAMES = {
     "app_real": "this app (real obstacles.csv)",
 }
 ORDER = ("app", "naive", "floor", "app_100k", "app_real")
+CHROME = ("TaskDuration", "ScriptDuration", "LayoutDuration", "RecalcStyleDuration")
 
 
 def _click_section(r: dict[str, Any]) -> list[str]:
@@ -96,6 +97,17 @@ def _click_section(r: dict[str, Any]) -> list[str]:
         "clean-up and `gc.collect(2)`) to the panel heading changing, negative when the panel shows before "
         "the clean-up has finished.\n"
     )
+    chrome_rows = []
+    for name in ORDER:
+        items = [c["chromium_ms"] for c in clicks(r, name) if c.get("chromium_ms")]
+        if items:
+            chrome_rows.append([NAMES[name], *(_ms(_med([i.get(k, 0) for i in items])) for k in CHROME)])
+    if chrome_rows:
+        out.append(
+            "\nChromium's main-thread time per click, from the click until the panel shows and the run has "
+            "finished (CDP `Performance.getMetrics`, the page and its same-origin map frame; medians):\n"
+        )
+        out.append(table(["app", "all tasks", "script", "layout", "style"], chrome_rows))
     by_kind_rows = []
     for name in ORDER:
         groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -330,7 +342,10 @@ def _profile_section(r: dict[str, Any]) -> list[str]:
     out = ["\n## Server profiles (py-spy, on-CPU samples during 12 clicks and 4 full reruns, after the timed phases)\n"]
     if profiles.get("error"):
         return [*out, profiles["error"]]
+    browser = profiles.get("browser") or {}
     for name, prof in profiles.items():
+        if name == "browser":
+            continue
         if prof.get("error"):
             out.append(f"- {NAMES.get(name, name)}: {prof['error']}")
             continue
@@ -346,6 +361,22 @@ def _profile_section(r: dict[str, Any]) -> list[str]:
         out.append(table(["function", "share"], [[x["what"], f"{x['share']:.1%}"] for x in prof["top_own"]]))
         out.append("\nTop functions, total (inclusive) samples:\n")
         out.append(table(["function", "share"], [[x["what"], f"{x['share']:.1%}"] for x in prof["top_total"]]))
+    if browser:
+        out.append(
+            "\n### Chromium, JS sampling profile of 10 clicks (the page and its map frame; ms per click; "
+            "`(program)` is the renderer's native work: style, layout, paint, parsing)\n"
+        )
+        for name, prof in browser.items():
+            out.append(f"\n{NAMES.get(name, name)}: busy {prof['busy_ms_per_click']} ms per click.\n")
+            out.append(
+                table(
+                    ["script", "ms / click", "function", "ms / click"],
+                    [
+                        [a["what"], a["ms_per_click"], b["what"], b["ms_per_click"]]
+                        for a, b in zip(prof["by_script"], prof["by_function"], strict=False)
+                    ],
+                )
+            )
     return out
 
 

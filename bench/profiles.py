@@ -124,3 +124,44 @@ def _short(frame: str) -> str:
     name, _, where = frame.partition(" (")
     file = where.rsplit(":", 1)[0].rstrip(")")
     return f"{name} ({file})"
+
+
+# -- the browser side ---------------------------------------------------------------------
+
+
+def start_js(tab: Any) -> Any:
+    """Start Chromium's sampling JS profiler on a tab (the page and its same-origin map frame)."""
+    cdp = tab.context.new_cdp_session(tab.page)
+    cdp.send("Profiler.enable")
+    cdp.send("Profiler.setSamplingInterval", {"interval": 200})
+    cdp.send("Profiler.start")
+    return cdp
+
+
+def stop_js(cdp: Any, clicks: int, top: int = 10) -> dict[str, Any]:
+    """Main-thread time per click by script (and by function), from the CPU profile.
+
+    ``(program)`` is the renderer's native work (style, layout, paint, parsing), ``(idle)`` waiting.
+    """
+    profile = cdp.send("Profiler.stop")["profile"]
+    nodes = {n["id"]: n["callFrame"] for n in profile["nodes"]}
+    by_script: Counter[str] = Counter()
+    by_function: Counter[str] = Counter()
+    deltas = [*profile["timeDeltas"][1:], 0]
+    for sample, delta in zip(profile["samples"], deltas, strict=True):
+        frame = nodes[sample]
+        script = frame["url"].rsplit("/", 1)[-1] or frame["functionName"] or "?"
+        by_script[script] += delta
+        by_function[f"{frame['functionName'] or '(anonymous)'} ({script})"] += delta
+    per_click = max(clicks, 1) * 1000  # µs → ms per click
+
+    def rows(counter: Counter[str]) -> list[dict[str, Any]]:
+        return [{"what": k, "ms_per_click": round(v / per_click, 1)} for k, v in counter.most_common(top)]
+
+    busy = sum(v for k, v in by_script.items() if k != "(idle)")
+    return {
+        "clicks": clicks,
+        "busy_ms_per_click": round(busy / per_click, 1),
+        "by_script": rows(by_script),
+        "by_function": rows(by_function),
+    }

@@ -157,7 +157,7 @@ class Bench:
             for name in rotate(CLICK_APPS, i):
                 tab = tabs[name]
                 if name == "floor":
-                    result = tab.click_button(f"Klik {i + 1}")
+                    result = tab.click_button()
                     result.update(feature=None, kind="button")
                 else:
                     target = chosen[i]
@@ -236,6 +236,16 @@ class Bench:
             finally:
                 profiles.stop(spy)
             out[name] = profiles.summarise(path)
+        js = {}
+        for name in ("app", "floor"):  # Chromium's side of the same kind of clicks
+            cdp = profiles.start_js(tabs[name])
+            for target in plan[:10]:
+                if name == "floor":
+                    tabs[name].click_button()
+                else:
+                    tabs[name].click_feature(target["feature"], target["name"], *target["at"][name])
+            js[name] = profiles.stop_js(cdp, 10)
+        out["browser"] = js
         self.results["profiles"] = out
         self.phase_done("profiles")
 
