@@ -51,9 +51,16 @@ def _machine() -> dict[str, Any]:
             mem_kb = int(handle.readline().split()[1])
     except OSError:
         pass
+    import tomllib
     from importlib.metadata import version
 
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
     return {
+        "streamlit_config": {
+            "server.enableWebsocketCompression": _get(config, "server", "enableWebsocketCompression"),
+            "global.minCachedMessageSize": _get(config, "global", "minCachedMessageSize"),
+            "runner.postScriptGC": _get(config, "runner", "postScriptGC", default=True),
+        },
         "cores": os.cpu_count(),
         "memory_gb": round(mem_kb / 1024 / 1024, 1),
         "platform": platform.platform(),
@@ -62,6 +69,14 @@ def _machine() -> dict[str, Any]:
         "streamlit_folium": version("streamlit-folium"),
         "chromium": chromium,
     }
+
+
+def _get(data: dict[str, Any], *keys: str, default: Any = None) -> Any:
+    for key in keys:
+        if not isinstance(data, dict) or key not in data:
+            return default
+        data = data[key]
+    return data
 
 
 def run_pg() -> dict[str, Any] | None:
