@@ -202,7 +202,7 @@ def _visit_section(r: dict[str, Any]) -> list[str]:
             [
                 NAMES[name],
                 len(items),
-                _ms(_med([v["paint_ms"] for v in items])),
+                f"{_ms(_med([v['paint_ms'] for v in items]))} ({', '.join(_ms(v['paint_ms']) for v in items)})",
                 _kb(_med([v["bytes_at_paint"]["total"] for v in items])),
                 _kb(_med([v["bytes"]["total"] for v in items])),
                 _kb(_med([v["bytes"]["http_down"] for v in items])),
@@ -216,7 +216,7 @@ def _visit_section(r: dict[str, Any]) -> list[str]:
             [
                 "app",
                 "n",
-                "map paint",
+                "map paint (each)",
                 "bytes at paint",
                 "bytes until quiet",
                 "HTTP down",
@@ -339,28 +339,30 @@ def _profile_section(r: dict[str, Any]) -> list[str]:
     profiles = _get(r, "browser", "profiles") or {}
     if not profiles:
         return []
-    out = ["\n## Server profiles (py-spy, on-CPU samples during 12 clicks and 4 full reruns, after the timed phases)\n"]
-    if profiles.get("error"):
-        return [*out, profiles["error"]]
+    out = [
+        "\n## Profiles\n",
+        "Server: py-spy with `--gil --nonblocking` (samples of whichever thread holds the GIL, the server never "
+        "paused) on this app's servers during the timed clicks and the full reruns. The top-level "
+        "`Thread.run`/`_bootstrap` frames and the event loop's idle polling are in every sample of their thread.",
+    ]
     browser = profiles.get("browser") or {}
-    for name, prof in profiles.items():
-        if name == "browser":
-            continue
-        if prof.get("error"):
-            out.append(f"- {NAMES.get(name, name)}: {prof['error']}")
-            continue
-        out.append(f"\n### {NAMES.get(name, name)}: {prof['samples']} samples\n")
-        out.append("By thread: " + ", ".join(f"{x['what']} {x['share']:.0%}" for x in prof["by_thread"]) + ".\n")
-        out.append(
-            table(
-                ["part (a sample counts in every part its stack touches)", "share"],
-                [[x["what"], f"{x['share']:.0%}"] for x in prof["by_label"]],
+    for phase in ("clicks", "reruns"):
+        for name, prof in (profiles.get(phase) or {}).items():
+            if prof.get("error"):
+                out.append(f"- {NAMES.get(name, name)}, {phase}: {prof['error']}")
+                continue
+            out.append(f"\n### Server: {NAMES.get(name, name)} during the {phase}: {prof['samples']} samples\n")
+            out.append("By thread: " + ", ".join(f"{x['what']} {x['share']:.0%}" for x in prof["by_thread"]) + ".\n")
+            out.append(
+                table(
+                    ["part (a sample counts in every part its stack touches)", "share"],
+                    [[x["what"], f"{x['share']:.0%}"] for x in prof["by_label"]],
+                )
             )
-        )
-        out.append("\nTop functions, own samples:\n")
-        out.append(table(["function", "share"], [[x["what"], f"{x['share']:.1%}"] for x in prof["top_own"]]))
-        out.append("\nTop functions, total (inclusive) samples:\n")
-        out.append(table(["function", "share"], [[x["what"], f"{x['share']:.1%}"] for x in prof["top_total"]]))
+            out.append("\nTop functions, own samples:\n")
+            out.append(table(["function", "share"], [[x["what"], f"{x['share']:.1%}"] for x in prof["top_own"]]))
+            out.append("\nTop functions, total (inclusive) samples:\n")
+            out.append(table(["function", "share"], [[x["what"], f"{x['share']:.1%}"] for x in prof["top_total"]]))
     if browser:
         out.append(
             "\n### Chromium, JS sampling profile of 10 clicks (the page and its map frame; ms per click; "

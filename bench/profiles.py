@@ -1,11 +1,12 @@
 """Server-side profiles with py-spy: where a server's CPU goes while it serves clicks and reruns.
 
 ``py-spy record --gil --format raw`` samples the thread holding the GIL (so: Python work, on
-any thread) into collapsed stacks. :func:`summarise` turns them into shares of all samples: by thread role
+any thread) into collapsed stacks, without pausing the server (``--nonblocking``), so it can run
+during the timed phases. :func:`summarise` turns them into shares of all samples: by thread role
 (the script thread that runs the app, the event loop that sends messages) and by the frames
 that matter here (Streamlit's post-run ``gc.collect``, ``st_folium``, the panel, the record
 index, message serialisation and websocket compression), plus the top functions by own and by
-total samples. Profiling is done after the timed phases, so it perturbs none of them.
+total samples.
 """
 
 from __future__ import annotations
@@ -26,7 +27,11 @@ LABELS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("map_area (ui/views.py)", ("map_area (ui/views.py",)),
     ("detail_panel (ui/views.py)", ("detail_panel (ui/views.py",)),
     ("records index / filters (records/query.py)", ("(records/query.py",)),
+    ("who may see what: visible_to (records/access.py)", ("visible_to (records/access.py",)),
     ("record store reads (records/csvstore.py)", ("(records/csvstore.py",)),
+    ("… of which CsvStore.history (each shown record)", ("history (records/csvstore.py",)),
+    ("sidebar: share and export (ui/sidebar.py)", ("share_and_export (ui/sidebar.py",)),
+    ("sidebar: update form (ui/forms.py)", ("update_form (ui/forms.py",)),
     ("top bar, sidebar, forms (ui/header, sidebar, forms)", ("(ui/header.py", "(ui/sidebar.py", "(ui/forms.py")),
     ("write_url / query params", ("write_url (app.py",)),
     ("protobuf / message serialisation", ("SerializeToString", "(google/protobuf")),
@@ -43,7 +48,7 @@ def _exe() -> str | None:
     return str(here) if here.exists() else shutil.which("py-spy")
 
 
-def start(pid: int, out: Path, rate: int = 250) -> subprocess.Popen:
+def start(pid: int, out: Path, rate: int = 100) -> subprocess.Popen:
     exe = _exe()
     assert exe is not None
     return subprocess.Popen(

@@ -18,7 +18,8 @@ Phases, in this order (each records the machine's load average when it ends):
 3. clicks: one page per app, the same seeded feature list for the map apps (the floor clicks
    its button), one click per app per round in rotating order; the first round is a warm-up;
 4. full reruns: the 'r' key on each page, rotating order;
-5. profiles: py-spy (if installed) on ``app_100k`` and ``app`` during extra clicks and reruns.
+5. profiles: Chromium's JS profiler on ``app`` and ``floor`` during 10 more clicks each. (py-spy,
+   when installed, samples ``app`` and ``app_100k`` during phases 3 and 4 without pausing them.)
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ MAP_APPS = ("app", "naive", "app_100k", "app_real")
 ALL_APPS = ("app", "naive", "floor", "app_100k")
 CLICK_APPS = (*ALL_APPS, "app_real")  # app_real: the real obstacles.csv, in the click phase only
 KIND = {"app": "app", "app_100k": "app", "app_real": "app", "naive": "naive", "floor": "floor"}
+SPIED = ("app", "app_100k")
 
 
 def loadavg() -> list[float]:
@@ -59,9 +61,9 @@ def rotate(names: tuple[str, ...], i: int) -> list[str]:
 class Bench:
     """Servers, proxy and browser for one run."""
 
-    def __init__(self, records: dict[str, Path], clicks: int, visits: int, reruns: int):
+    def __init__(self, records: dict[str, Path], clicks: int, visits: int, reruns: int, profile: bool = True):
         self.records = records  # "app" and "app_100k" (and "naive") → records file
-        self.clicks, self.visits, self.reruns = clicks, visits, reruns
+        self.clicks, self.visits, self.reruns, self.profile = clicks, visits, reruns, profile
         self.ports = {name: free_port() for name in CLICK_APPS}
         self.servers: dict[str, servers.Server] = {}
         self.proxy = CountingProxy(self.ports)  # fork now, before any browser thread
@@ -94,6 +96,25 @@ class Bench:
 
     def phase_done(self, phase: str) -> None:
         self.results["load"][phase] = loadavg()
+
+    def spy(self, phase: str) -> dict[str, Any]:
+        """py-spy (non-blocking: the servers are never paused) on this app's servers during a phase."""
+        from bench import profiles
+
+        if not self.profile or not profiles.available():
+            return {}
+        return {
+            name: (self.workdir / f"{name}-{phase}.pyspy.txt", profiles.start(self.servers[name].process.pid, path))
+            for name in SPIED
+            for path in [self.workdir / f"{name}-{phase}.pyspy.txt"]
+        }
+
+    def unspy(self, phase: str, spies: dict[str, Any]) -> None:
+        from bench import profiles
+
+        for name, (path, process) in spies.items():
+            profiles.stop(process)
+            self.results.setdefault("profiles", {}).setdefault(phase, {})[name] = profiles.summarise(path)
 
     # -- phases ----------------------------------------------------------------------------
     def cold_starts(self, browser: Any, reps: int = 3) -> None:
@@ -153,6 +174,7 @@ class Bench:
         self.results["click_plan"] = plan
         chosen = plan["targets"]
         out: dict[str, list[dict[str, Any]]] = {name: [] for name in CLICK_APPS}
+        spies = self.spy("clicks")
         for i in range(len(chosen)):
             for name in rotate(CLICK_APPS, i):
                 tab = tabs[name]
@@ -167,6 +189,7 @@ class Bench:
                 out[name].append(result)
             if i % 5 == 0:
                 _log(f"clicks, round {i + 1}/{len(chosen)}")
+        self.unspy("clicks", spies)
         for name, tab in tabs.items():
             tab.wait_quiet()
             self._click_windows(name, out[name], tab)
@@ -200,9 +223,11 @@ class Bench:
 
     def rerun_phase(self, tabs: dict[str, Tab]) -> None:
         out: dict[str, list[dict[str, Any]]] = {name: [] for name in ALL_APPS}
+        spies = self.spy("reruns")
         for i in range(self.reruns):
             for name in rotate(ALL_APPS, i):
                 out[name].append(tabs[name].full_rerun())
+        self.unspy("reruns", spies)
         for name in ALL_APPS:
             runs = self.servers[name].runs()
             items = out[name]
@@ -218,26 +243,11 @@ class Bench:
         self.phase_done("reruns")
 
     def profile_phase(self, tabs: dict[str, Tab], plan: list[dict[str, Any]]) -> None:
-        """py-spy on a server while it serves extra clicks and reruns (not in any timing)."""
+        """Chromium's JS sampling profiler on app and floor during 10 more clicks each (not timed)."""
         from bench import profiles
 
-        if not profiles.available():
-            self.results["profiles"] = {"error": "py-spy is not installed (pip install py-spy)"}
-            return
-        out = {}
-        for name in ("app_100k", "app"):
-            path = self.workdir / f"{name}.pyspy.txt"
-            spy = profiles.start(self.servers[name].process.pid, path)
-            try:
-                for i, target in enumerate(plan[:12]):
-                    tabs[name].click_feature(target["feature"], target["name"], *target["at"][name])
-                    if i % 3 == 2:
-                        tabs[name].full_rerun()
-            finally:
-                profiles.stop(spy)
-            out[name] = profiles.summarise(path)
         js = {}
-        for name in ("app", "floor"):  # Chromium's side of the same kind of clicks
+        for name in ("app", "floor"):
             cdp = profiles.start_js(tabs[name])
             for target in plan[:10]:
                 if name == "floor":
@@ -245,8 +255,7 @@ class Bench:
                 else:
                     tabs[name].click_feature(target["feature"], target["name"], *target["at"][name])
             js[name] = profiles.stop_js(cdp, 10)
-        out["browser"] = js
-        self.results["profiles"] = out
+        self.results.setdefault("profiles", {})["browser"] = js
         self.phase_done("profiles")
 
 
@@ -258,7 +267,7 @@ def run_browser_phases(
     if not CHROMIUM.exists():
         return {"error": f"{CHROMIUM} missing (apt-get install -y chromium)"}
     servers.prepare_static()
-    bench = Bench(records, clicks, visits, reruns)
+    bench = Bench(records, clicks, visits, reruns, profile)
     step: Callable[[str], None] = _log
     try:
         for name in ("naive", "floor", "app_real"):

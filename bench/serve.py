@@ -9,13 +9,12 @@ The ``gc.collect`` call in ``script_runner`` is timed on its own as well. The ap
 unchanged and is the main script (so ``./static`` beside it is served as usual).
 
 Each run appends one JSON line: ``start`` (epoch ms), ``ms`` (whole run), ``gc_ms``,
-``fragment`` (a fragment rerun, e.g. a map click) and ``rss_kb`` after the run.
+and ``fragment`` (a fragment rerun, e.g. a map click).
 """
 
 from __future__ import annotations
 
 import json
-import os
 import sys
 import threading
 import time
@@ -37,14 +36,6 @@ class _TimedGC:
             return self._real.collect(*args, **kwargs)
         finally:
             self.local.ms = getattr(self.local, "ms", 0.0) + (time.perf_counter() - started) * 1000
-
-
-def rss_kb() -> int:
-    with open(f"/proc/{os.getpid()}/status") as handle:
-        for line in handle:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    return 0
 
 
 def install(log_path: str) -> None:
@@ -70,7 +61,6 @@ def install(log_path: str) -> None:
                 "ms": round(elapsed, 3),
                 "gc_ms": round(timed_gc.local.ms, 3),
                 "fragment": bool(rerun_data.fragment_id_queue),
-                "rss_kb": rss_kb(),
             }
             with lock, open(log_path, "a") as handle:
                 handle.write(json.dumps(line) + "\n")
