@@ -412,22 +412,32 @@ def _outside(r: dict[str, Any]) -> dict[str, int]:
 
 
 def pg_rows(r: dict[str, Any]) -> list[dict[str, Any]]:
-    """Rows from ``bench/pg.py``: its ``rows`` ({measure, value, target, ok}) or its plain figures."""
+    """Rows from ``bench/pg.py``: its own ``rows(result)`` if it has one, or ``result["rows"]``
+    ({measure, value, target, ok}), or else each of its figures as an information row."""
     pg = r.get("pg")
     if not pg:
         return []
     load = _load(r, "pg")
     if pg.get("error") or pg.get("skipped"):
+        text = pg.get("error") or pg.get("skipped")
         return [
             {
-                "measure": "PostgreSQL store",
-                "cells": [pg.get("error") or pg.get("skipped"), "", ""],
+                "measure": "PostgreSQL",
+                "cells": [text, "", ""],
                 "target": "",
                 "ok": None if pg.get("skipped") else False,
                 "load": load,
             }
         ]
-    if isinstance(pg.get("rows"), list):
+    listed = pg.get("rows")
+    if listed is None:
+        try:
+            from bench import pg as pg_module
+
+            listed = pg_module.rows(pg) if hasattr(pg_module, "rows") else None
+        except ImportError:
+            listed = None
+    if isinstance(listed, list):
         return [
             {
                 "measure": f"PostgreSQL: {x.get('measure', '?')}",
@@ -436,13 +446,22 @@ def pg_rows(r: dict[str, Any]) -> list[dict[str, Any]]:
                 "ok": x.get("ok"),
                 "load": load,
             }
-            for x in pg["rows"]
+            for x in listed
         ]
     return [
-        {"measure": f"PostgreSQL: {k}", "cells": [str(v), "", ""], "target": "", "ok": None, "load": load}
-        for k, v in pg.items()
-        if isinstance(v, (int, float, str))
+        {"measure": f"PostgreSQL: {key}", "cells": [str(value), "", ""], "target": "", "ok": None, "load": load}
+        for key, value in _flat(pg)
+        if "load_average" not in key and key != "cores"
     ]
+
+
+def _flat(data: Any, prefix: str = "") -> list[tuple[str, Any]]:
+    """Scalar leaves of nested dicts and lists as ("a.b[0].c", value)."""
+    if isinstance(data, dict):
+        return [item for k, v in data.items() for item in _flat(v, f"{prefix}.{k}" if prefix else str(k))]
+    if isinstance(data, list):
+        return [item for i, v in enumerate(data) for item in _flat(v, f"{prefix}[{i}]")]
+    return [(prefix, data)] if isinstance(data, (int, float, str, bool)) else []
 
 
 # -- rendering ----------------------------------------------------------------------------
