@@ -1,16 +1,21 @@
-"""Benchmarks of the border-obstacle map: ``python -m bench`` (from the repository root).
+"""The benchmark of the border-obstacle map: ``python -m bench`` (from the repository root).
 
-Measures what the browser is sent, how long one execution of app.py takes after a click,
-how long a click takes to fill the panel in a real headless Chromium, how the record store
-scales, and the same figures for a naive folium baseline. One what-if remains: the static
-map rendered once and reused across reruns. Results go to ``bench/results/latest.{json,md}``.
+This app, a naive folium app and Streamlit's floor run as real ``streamlit run`` servers on
+loopback with the same configuration, each behind a byte-counting proxy, and are driven in one
+headless Chromium, interleaved. Results: ``bench/results/latest.{json,md}`` and the README's
+performance table (checked against ``latest.json`` by ``tests/test_bench_readme.py``).
 
 Modules:
 
-- ``bench.common``: paths, statistics, profiles and the subprocess-worker protocol
-- ``bench.payload``: bytes per layer, gzip size, border lengths after simplification
-- ``bench.apptest_worker``: AppTest runs in a fresh process (ours + profile, naive, what-if)
-- ``bench.browser``: click → panel latency in Chromium (helpers from ``tests/browser.py``)
-- ``bench.records_scale``: load / index / add at 1 000, 10 000 and 100 000 records
-- ``bench.report``: the table, the targets and the result files
+- ``bench.run``: the browser phases (cold starts, first visits, clicks, full reruns, profiles)
+- ``bench.browser``: one app in one browser context: paint, clicks, reruns, websocket messages
+- ``bench.proxy``: the counting TCP proxy (bytes over the wire, both ways)
+- ``bench.servers`` / ``bench.serve``: ``streamlit run`` with every script run timed, clean-up included
+- ``bench.apps``: the naive folium app and the floor
+- ``bench.targets``: the seeded list of features to click and where
+- ``bench.synthetic``: synthetic records the size of real ones
+- ``bench.records_scale``: the CSV store at 1k / 10k / 100k records
+- ``bench.payload``: the map's first-view files and the border lengths
+- ``bench.profiles``: py-spy profiles of the servers
+- ``bench.report`` / ``bench.details``: the targets, the tables and the result files
 """

@@ -1,343 +1,347 @@
-"""Click → panel latency in headless Chromium against ``streamlit run app.py``.
+"""Drive the apps in headless Chromium: first visits, feature clicks and full reruns.
 
-The click moment is taken inside the map iframe (a capture-phase ``click`` listener on
-``#map_div``), the panel moment on the main page (a MutationObserver that sees the panel
-heading change to the feature's name); both are epoch milliseconds with sub-ms precision
-(``performance.timeOrigin + performance.now()``), so Playwright's own round trips are not
-counted. The Python wall time from the click call to ``wait_for_function`` is kept too.
+One ``Tab`` is one app open in its own browser context (no shared cache), behind the counting
+proxy (``bench.proxy``), with every non-loopback request blocked (``tests/browser.py``) and every
+websocket frame decoded as a Streamlit ``ForwardMsg`` (uncompressed sizes, and when a script run
+finished). Times come from the page itself (``performance.timeOrigin + performance.now()`` and
+event time stamps, epoch ms), so Playwright's own round trips are not counted:
 
-Page helpers (blocking the internet, opening the map, folding the legend, clicking at a
-lat/lon, waiting for Streamlit) come from ``tests/browser.py``. Before every click the
-point is hit-tested in the page (``elementFromPoint`` → the Leaflet layer that owns that
-SVG path) so a click that would land on another feature is never timed; if the point given
-by the rule (line 0.37 along, point itself, polygon representative point) is covered, the
-next candidate point or zoom is tried. The server runs app.py through a wrapper that logs
-each script execution, so a click's latency splits into browser → server, script, and
-server → panel.
+- *paint*: an init script in every frame checks on each animation frame whether the map's
+  layers are drawn (the app: ``tests.browser.LAYERS_DRAWN``; naive: folium's map with its paths
+  and markers; floor: its ``st.html``) and keeps the first moment it is;
+- *click*: a capture-phase listener keeps the click event's time stamp; a MutationObserver on the
+  main page keeps the moment the panel heading (``.bp-card h3``) names the clicked feature, and
+  the next animation frame after it (when it is painted).
+
+Waiting is always for a condition (a time stamp set, a message received, the proxy quiet),
+never for a fixed time.
 """
 
 from __future__ import annotations
 
-import contextlib
-import itertools
-import json
-import os
-import subprocess
-import sys
-import tempfile
 import time
-import urllib.request
-from pathlib import Path
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
-from bench.common import CHROMIUM, GEODATA, ROOT, free_port, median, percentile, temp_csv_copy
+from bench.proxy import Bytes, CountingProxy
+from tests.browser import LAYERS_DRAWN, MAP_FRAME, block_outside_requests
 
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+VIEWPORT = {"width": 1600, "height": 1000}
+TIMEOUT_MS = 60_000
+CLICK_TIMEOUT_S = 20.0
 
-# Query through open shadow roots too (st.html may render into one).
-DEEP_QUERY = """
-window.__deepQuery = (sel) => {
-  const stack = [document];
-  while (stack.length) {
-    const root = stack.pop();
-    const hit = root.querySelector(sel);
-    if (hit) return hit;
-    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) stack.push(el.shadowRoot);
-  }
-  return null;
-};
+NAIVE_DRAWN = (
+    "() => !!(window.map && document.querySelector('.leaflet-overlay-pane path')"
+    " && document.querySelector('.leaflet-marker-pane img'))"
+)
+FLOOR_DRAWN = "() => !!document.querySelector('.bp-card h3')"
+PAINTED = {"app": LAYERS_DRAWN, "naive": NAIVE_DRAWN, "floor": FLOOR_DRAWN}
+
+# Runs in every frame of the context (main page and the map's iframe) before its own scripts.
+# (A timer, not requestAnimationFrame: in the component's iframe Chromium ran one animation
+# frame callback and then none, headless.)
+PAINT_WATCH = """
+(() => {
+  const drawn = (%s);
+  const timer = setInterval(() => {
+    let ok = false;
+    try { ok = drawn(); } catch (e) { ok = false; }
+    if (ok) { window.__paintT = performance.timeOrigin + performance.now(); clearInterval(timer); }
+  }, 4);
+})();
 """
 
-ARM_PANEL = (
-    "(want) => {\n"
-    + DEEP_QUERY
-    + """
+ARM_PANEL = """(want) => {
   window.__panelT = null;
   const check = () => {
     if (window.__panelT !== null) return;
-    const h = window.__deepQuery('.bp-card h3');
-    if (h && h.textContent.trim() === want) window.__panelT = performance.timeOrigin + performance.now();
+    const h = document.querySelector('.bp-card h3');
+    if (h && h.textContent.trim() === want) {
+      window.__panelT = performance.timeOrigin + performance.now();
+      obs.disconnect();
+    }
   };
   if (window.__panelObs) window.__panelObs.disconnect();
-  window.__panelObs = new MutationObserver(check);
-  window.__panelObs.observe(document.body, {subtree: true, childList: true, characterData: true});
-  const h = window.__deepQuery('.bp-card h3');
+  const obs = window.__panelObs = new MutationObserver(check);
+  obs.observe(document.body, {subtree: true, childList: true, characterData: true});
+  const h = document.querySelector('.bp-card h3');
   return h ? h.textContent.trim() : null;
 }"""
-)
 
-PANEL_SHOWS = """(want) => {
-  const h = window.__deepQuery('.bp-card h3');
-  const ok = !!h && h.textContent.trim() === want;
-  if (ok && window.__panelT === null) window.__panelT = performance.timeOrigin + performance.now();
-  return ok;
-}"""
-
-ARM_CLICK = """(el) => {
+ARM_CLICK = """() => {
   window.__clickT = null;
-  el.addEventListener('click', () => { window.__clickT = performance.timeOrigin + performance.now(); },
-                      {capture: true, once: true});
+  document.addEventListener('click', (e) => { window.__clickT = performance.timeOrigin + e.timeStamp; },
+                            {capture: true, once: true});
 }"""
 
-# Not tests.browser.set_view: its arrow function returns the map object, which Playwright then
-# serialises (about 3 s per call here); this one returns nothing.
-SET_VIEW = "(el, v) => { window.map.setView([v[0], v[1]], v[2], {animate: false}); }"
-
-HIT_TEST = """(el, ll) => {
-  const p = window.map.latLngToContainerPoint(ll);
+# Which feature (by id) a click at (lat, lon) would land on, as Leaflet would see it.
+HIT_TEST = """(a) => {
+  const el = document.getElementById('map_div');
+  const p = window.map.latLngToContainerPoint([a[0], a[1]]);
+  p.y += a[2];  // pixels up from a point: a folium marker's pin stands above its anchor
   const r = el.getBoundingClientRect();
-  const inside = p.x > 5 && p.y > 5 && p.x < r.width - 5 && p.y < r.height - 5;
+  const inside = p.x > 8 && p.y > 8 && p.x < r.width - 8 && p.y < r.height - 8;
   const hit = inside ? document.elementFromPoint(r.left + p.x, r.top + p.y) : null;
   let id = null;
-  if (hit) window.map.eachLayer(l => { if (!id && l._path === hit && l.feature) id = l.feature.properties.id; });
-  return {x: p.x, y: p.y, id: id, inside: inside};
+  if (hit) window.map.eachLayer(l => {
+    if (!id && (l._path === hit || l._icon === hit) && l.feature && l.feature.properties)
+      id = l.feature.properties.id || null;
+  });
+  return {x: p.x, y: p.y, id: id};
 }"""
 
 
-def heading(feature: Any, lang: str = "nl") -> str:
-    props = feature.properties
-    return str(props.get("name_nl") if lang == "nl" and props.get("name_nl") else feature.name)
+def now_ms() -> float:
+    return time.time() * 1000
 
 
-def choose_targets(catalog: Any) -> list[str]:
-    """≥ 20 features of every geometry kind, interleaved line / point / polygon."""
-    by_layer = {
-        kind: sorted(f.id for f in catalog.layer(kind))
-        for kind in ("borders", "bus_lines", "pipelines", "ports", "regio_deals", "interreg")
-    }
-    lines = [
-        "border:nl-be",
-        "border:nl-de",
-        *by_layer["bus_lines"][::6][:5],
-        *[i for i in by_layer["pipelines"] if catalog.get(i).geometry.geom_type != "Point"][:3],
-    ]
-    points = [
-        *by_layer["ports"][::2][:5],
-        *[i for i in by_layer["pipelines"] if catalog.get(i).geometry.geom_type == "Point"][::5][:3],
-    ]
-    areas = [*by_layer["regio_deals"][::2], "border:baarle-be-01", "border:baarle-nl-01", *by_layer["interreg"]]
-    out: list[str] = []
-    for trio in itertools.zip_longest(lines, points, areas):
-        out.extend(fid for fid in trio if fid)
-    return out
+@dataclass
+class WsLog:
+    """Every websocket frame of one page: (epoch ms, direction, message type, bytes, status)."""
 
+    frames: list[tuple[float, str, str, int, int | None]] = field(default_factory=list)
 
-def candidates(geometry: Any) -> list[tuple[float, float, float]]:
-    """(lat, lon, zoom) to try: the rule's point first, then other points and zooms."""
-    import shapely
-    from shapely.geometry import Point
+    def on_socket(self, ws: Any) -> None:
+        ws.on("framereceived", lambda data: self._add("down", data))
+        ws.on("framesent", lambda data: self._add("up", data))
 
-    kind = geometry.geom_type
-    if kind in ("LineString", "MultiLineString"):
-        line = shapely.line_merge(geometry)
-        points = [
-            shapely.line_interpolate_point(line, f, normalized=True) for f in (0.37, 0.25, 0.5, 0.63, 0.8, 0.15, 0.9)
-        ]
-        return [(p.y, p.x, z) for z in (12, 14) for p in points]
-    if kind == "Point":
-        return [(geometry.y, geometry.x, z) for z in (12, 14, 16)]
-    rep = geometry.representative_point()
-    west, south, east, north = geometry.bounds
-    grid = [
-        Point(west + (east - west) * i / 8, south + (north - south) * j / 8) for i in range(1, 8) for j in range(1, 8)
-    ]
-    inner = sorted((p for p in grid if geometry.contains(p)), key=lambda p: p.distance(rep))
-    rings = shapely.get_exterior_ring(shapely.get_parts(geometry))
-    edge = [shapely.line_interpolate_point(r, f, normalized=True) for f in (0.37, 0.6) for r in rings[:2]]
-    return (
-        [(rep.y, rep.x, 10), (rep.y, rep.x, 13), (rep.y, rep.x, 15)]
-        + [(p.y, p.x, 10) for p in inner[:8]]
-        + [(p.y, p.x, 10) for p in edge]
-    )
+    def _add(self, direction: str, data: Any) -> None:
+        from streamlit.proto.BackMsg_pb2 import BackMsg
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-
-# Runs app.py unchanged and appends {start epoch ms, duration ms} of every script execution.
-SERVER_WRAPPER = """\
-import json, runpy, sys, time
-sys.path.insert(0, {root!r})
-_start, _t0 = time.time() * 1000, time.perf_counter()
-try:
-    runpy.run_path({app!r}, run_name="__main__")
-finally:
-    with open({log!r}, "a") as _fh:
-        _fh.write(json.dumps({{"start": _start, "ms": (time.perf_counter() - _t0) * 1000}}) + "\\n")
-"""
-
-
-def _start_server(workdir: Path) -> tuple[subprocess.Popen, str, Path]:
-    """``streamlit run`` of the timing wrapper (beside a copy of ./static, which Streamlit serves
-    next to the main script); port and records file are the bench's own, the rest is .streamlit/config.toml.
-    """
-    from layers.assets import ensure_vendor_assets
-
-    ensure_vendor_assets(workdir / "static")
-    runs, wrapper, log_path = workdir / "script_runs.jsonl", workdir / "bench_app.py", workdir / "streamlit.log"
-    wrapper.write_text(SERVER_WRAPPER.format(root=str(ROOT), app=str(ROOT / "app.py"), log=str(runs)))
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(wrapper), "--server.port", str(port)],
-        cwd=ROOT,
-        env={**os.environ, "OBSTACLES_CSV": str(temp_csv_copy())},
-        stdout=log_path.open("w"),
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while proc.poll() is None and time.monotonic() < deadline:
-        with contextlib.suppress(OSError), urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
-            return proc, url, runs
-        time.sleep(0.2)
-    proc.kill()
-    raise RuntimeError(f"streamlit did not start: {log_path.read_text()[-2000:]}")
-
-
-def _attribute_server_runs(clicks: list[dict[str, Any]], runs_path: Path) -> None:
-    """Split each click's latency: browser→server, script executions, server→panel."""
-    runs = (
-        [json.loads(line) for line in runs_path.read_text().splitlines() if line.strip()] if runs_path.exists() else []
-    )
-    for click in clicks:
-        t_click, t_panel = click.pop("t_click"), click.pop("t_panel")
-        mine = [r for r in runs if t_click and t_panel and t_click - 5 <= r["start"] <= t_panel]
-        click["server_runs"] = len(mine)
-        click["server_ms"] = round(sum(r["ms"] for r in mine), 1)
-        click["click_to_server_start_ms"] = round(mine[0]["start"] - t_click, 1) if mine else None
-        click["server_start_to_panel_ms"] = round(t_panel - mine[0]["start"], 1) if mine else None
-
-
-def _click_series(
-    page: Any, catalog: Any, targets: list[str], count: int, frames: list[int]
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Click features in turn (each click changes the selection) until ``count`` are timed;
-    the first timed click is a warm-up and is dropped."""
-    from shapely.geometry import shape
-
-    from tests.browser import MAP_FRAME, click_latlon, wait_idle
-
-    frame = page.frame_locator(MAP_FRAME)
-    container = frame.locator("#map_div")
-    clicks: list[dict[str, Any]] = []
-    skipped: list[dict[str, Any]] = []
-    for fid in [targets[-1], *targets]:
-        if len(clicks) > count:
-            break
-        want = heading(catalog.get(fid))
-        geometry = shape(catalog.display_feature(fid)["geometry"])
-        plan, seen = None, set()
-        for tries, (lat, lon, zoom) in enumerate(candidates(geometry), start=1):
-            container.evaluate(SET_VIEW, [lat, lon, zoom])
-            page.wait_for_timeout(120)
-            hit = container.evaluate(HIT_TEST, [lat, lon])
-            seen.add(hit["id"])
-            if hit["id"] == fid:
-                plan = {"lat": lat, "lon": lon, "zoom": zoom, "tries": tries}
-                break
-        if plan is None:
-            skipped.append({"feature": fid, "reason": "no candidate point hits it", "hit": sorted(map(str, seen))})
-            continue
-        if page.evaluate(ARM_PANEL, want) == want:
-            skipped.append({"feature": fid, "reason": "already selected"})
-            continue
-        container.evaluate(ARM_CLICK)
-        frames_before = len(frames)
-        t0 = time.perf_counter()
-        click_latlon(frame, plan["lat"], plan["lon"])
+        raw = data.encode() if isinstance(data, str) else data
+        kind, status = "?", None
         try:
-            page.wait_for_function(PANEL_SHOWS, arg=want, polling="raf", timeout=20_000)
-        except Exception as exc:
-            skipped.append({"feature": fid, "reason": f"panel did not show {want!r}: {type(exc).__name__}"})
-            wait_idle(page)
-            continue
-        wall = time.perf_counter() - t0
-        t_click = container.evaluate("() => window.__clickT")
-        t_panel = page.evaluate("() => window.__panelT")
-        wait_idle(page)
-        clicks.append(
+            if direction == "down":
+                msg = ForwardMsg.FromString(raw)
+                kind = msg.WhichOneof("type") or "?"
+                if kind == "script_finished":
+                    status = int(msg.script_finished)
+                elif kind == "delta":
+                    delta = msg.delta.WhichOneof("type") or "?"
+                    element = msg.delta.new_element.WhichOneof("type") if delta == "new_element" else None
+                    kind = f"delta.{element or delta}"
+            else:
+                kind = BackMsg.FromString(raw).WhichOneof("type") or "?"
+        except Exception:
+            kind = "undecoded"
+        self.frames.append((now_ms(), direction, kind, len(raw), status))
+
+    def mark(self) -> int:
+        return len(self.frames)
+
+    def since(self, mark: int) -> list[tuple[float, str, str, int, int | None]]:
+        return self.frames[mark:]
+
+    def finished_since(self, mark: int) -> int:
+        return sum(1 for f in self.frames[mark:] if f[2] == "script_finished")
+
+    def sizes(self, mark: int, end: int | None = None) -> dict[str, Any]:
+        frames = self.frames[mark:end]
+        by_type: dict[str, int] = {}
+        for f in frames:
+            if f[1] == "down":
+                by_type[f[2]] = by_type.get(f[2], 0) + f[3]
+        return {
+            "ws_down_uncompressed": sum(f[3] for f in frames if f[1] == "down"),
+            "ws_up_uncompressed": sum(f[3] for f in frames if f[1] == "up"),
+            "messages_down": sum(1 for f in frames if f[1] == "down"),
+            "down_by_type": dict(sorted(by_type.items(), key=lambda kv: -kv[1])),
+        }
+
+
+class Tab:
+    """One app in a fresh browser context, through the proxy."""
+
+    def __init__(self, browser: Any, name: str, kind: str, proxy: CountingProxy, proxy_key: str):
+        self.name, self.kind, self.proxy, self.key = name, kind, proxy, proxy_key
+        self.context = browser.new_context(viewport=VIEWPORT)
+        self.outside = block_outside_requests(self.context)
+        self.context.add_init_script(PAINT_WATCH % PAINTED[kind])
+        self.page = self.context.new_page()
+        self.page.set_default_timeout(TIMEOUT_MS)
+        self.ws = WsLog()
+        self.page.on("websocket", self.ws.on_socket)
+        self.url = f"http://127.0.0.1:{proxy.port(proxy_key)}/"
+
+    # -- helpers ---------------------------------------------------------------------------
+    def bytes(self) -> Bytes:
+        return self.proxy.read(self.key)
+
+    def map_frame(self) -> Any:
+        handle = self.page.wait_for_selector(MAP_FRAME, state="attached", timeout=TIMEOUT_MS)
+        frame = handle.content_frame()
+        assert frame is not None
+        return frame
+
+    def paint_frame(self) -> Any:
+        return self.page.main_frame if self.kind == "floor" else self.map_frame()
+
+    def wait(self, condition: Callable[[], bool], timeout_s: float, what: str) -> None:
+        """Let Playwright process events until ``condition()`` holds."""
+        deadline = time.monotonic() + timeout_s
+        while not condition():
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{self.name}: {what} not within {timeout_s:.0f} s")
+            self.page.wait_for_timeout(5)
+
+    def wait_quiet(self, quiet_ms: float = 500, timeout_s: float = 60) -> None:
+        """Until no script runs and the proxy has carried no byte for ``quiet_ms``."""
+        last, since = self.bytes().total, time.monotonic()
+
+        def quiet() -> bool:
+            nonlocal last, since
+            total = self.bytes().total
+            if total != last:
+                last, since = total, time.monotonic()
+                return False
+            return (time.monotonic() - since) * 1000 >= quiet_ms and self.idle()
+
+        self.wait(quiet, timeout_s, "quiet network")
+
+    def idle(self) -> bool:
+        state = self.page.evaluate(
+            "() => { const a = document.querySelector('[data-testid=stApp]');"
+            " return a ? a.getAttribute('data-test-script-state') : null; }"
+        )
+        return state not in ("running", None, "initial")
+
+    # -- first visit -----------------------------------------------------------------------
+    def open(self) -> dict[str, Any]:
+        """Load the page; bytes and time until the map is painted, then until all is quiet."""
+        before = self.bytes()
+        started = now_ms()
+        self.page.goto(self.url, wait_until="commit")
+        nav_start = self.page.evaluate("() => performance.timeOrigin")
+        frame = self.paint_frame()
+        frame.wait_for_function("() => window.__paintT", timeout=TIMEOUT_MS, polling=10)
+        paint_t = frame.evaluate("() => window.__paintT")
+        at_paint = self.bytes() - before
+        self.wait_quiet()
+        settled = self.bytes() - before
+        return {
+            "paint_ms": round(paint_t - nav_start, 1),
+            "paint_wall_ms": round(now_ms() - started, 1),
+            "bytes_at_paint": at_paint.as_dict(),
+            "bytes": settled.as_dict(),
+            "ws": self.ws.sizes(0),
+        }
+
+    def static_responses(self) -> None:
+        """Start collecting every HTTP response's size by URL (Chromium's own figures)."""
+        self.responses: list[dict[str, Any]] = []
+        cdp = self.context.new_cdp_session(self.page)
+        cdp.send("Network.enable")
+        urls: dict[str, dict[str, Any]] = {}
+
+        def received(event: dict[str, Any]) -> None:
+            headers = {k.lower(): v for k, v in event["response"]["headers"].items()}
+            urls[event["requestId"]] = {
+                "url": event["response"]["url"],
+                "type": event["type"],
+                "encoding": headers.get("content-encoding", ""),
+            }
+
+        def finished(event: dict[str, Any]) -> None:
+            entry = urls.get(event["requestId"])
+            if entry is not None:
+                self.responses.append({**entry, "bytes": int(event["encodedDataLength"])})
+
+        cdp.on("Network.responseReceived", received)
+        cdp.on("Network.loadingFinished", finished)
+
+    # -- Chromium's own counters ------------------------------------------------------------
+    METRICS = ("TaskDuration", "ScriptDuration", "LayoutDuration", "RecalcStyleDuration")
+
+    def metrics(self) -> dict[str, float]:
+        """Chromium's cumulative main-thread times for this page (seconds), via CDP Performance."""
+        if not hasattr(self, "_cdp_perf"):
+            self._cdp_perf = self.context.new_cdp_session(self.page)
+            self._cdp_perf.send("Performance.enable", {"timeDomain": "timeTicks"})
+        values = {m["name"]: m["value"] for m in self._cdp_perf.send("Performance.getMetrics")["metrics"]}
+        return {k: values.get(k, 0.0) for k in self.METRICS}
+
+    # -- clicks ----------------------------------------------------------------------------
+    def hit(self, lat: float, lon: float, dy: float = 0) -> dict[str, Any]:
+        return self.map_frame().evaluate(HIT_TEST, [lat, lon, dy])
+
+    def click_feature(self, feature_id: str, want: str, lat: float, lon: float, dy: float = 0) -> dict[str, Any]:
+        frame = self.map_frame()
+        return self._click(want, lambda: self._mouse_at(frame, lat, lon, dy), frame, feature_id)
+
+    def click_button(self) -> dict[str, Any]:
+        """The floor's button: its html then says "Klik <n + 1>"."""
+        now = self.page.evaluate("() => document.querySelector('.bp-card h3').textContent.trim()")
+        want = f"Klik {int(now.split()[-1]) + 1}"
+        button = self.page.locator(".st-key-next button")
+        return self._click(want, button.click, self.page.main_frame, None)
+
+    def _mouse_at(self, frame: Any, lat: float, lon: float, dy: float) -> None:
+        point = frame.evaluate(
+            "(ll) => { const p = window.map.latLngToContainerPoint(ll); return [p.x, p.y]; }", [lat, lon]
+        )
+        frame.locator("#map_div").click(position={"x": point[0], "y": point[1] + dy})
+
+    def _click(self, want: str, do_click: Callable[[], None], click_frame: Any, feature_id: str | None) -> dict:
+        metrics_before = self.metrics()
+        before_heading = self.page.evaluate(ARM_PANEL, want)
+        click_frame.evaluate(ARM_CLICK)
+        mark = self.ws.mark()
+        bytes_before = self.bytes()
+        started = now_ms()
+        do_click()
+        result: dict[str, Any] = {"feature": feature_id, "want": want, "started": started, "bytes_start": bytes_before}
+        try:
+            # Polled inside the page (no round trip per poll, which would itself load the main thread).
+            self.page.wait_for_function("() => window.__panelT !== null", polling="raf", timeout=CLICK_TIMEOUT_S * 1000)
+            self.wait(lambda: self.ws.finished_since(mark) > 0, CLICK_TIMEOUT_S, "script finished")
+            self.wait(self.idle, CLICK_TIMEOUT_S, "idle")
+            selected_ok = True
+        except Exception as exc:  # a timeout: the panel never named the feature
+            result["error"] = f"panel showing {want!r}: {type(exc).__name__}: {str(exc)[:200]}"
+            selected_ok = False
+        click_t = click_frame.evaluate("() => window.__clickT")
+        panel_t = self.page.evaluate("() => window.__panelT")
+        if selected_ok and feature_id is not None and self.kind == "app":
+            selected_ok = click_frame.evaluate("() => window.bp && window.bp.selected") == feature_id
+        result.update(
             {
-                "feature": fid,
-                "geometry": geometry.geom_type,
-                "click_to_panel_ms": round(t_panel - t_click, 1) if t_click and t_panel else None,
-                "wall_ms": round(wall * 1000, 1),
-                "ws_bytes_in": sum(frames[frames_before:]),
-                "t_click": t_click,
-                "t_panel": t_panel,
-                **plan,
+                "selected_ok": bool(selected_ok and before_heading != want),
+                "click_t": click_t,
+                "panel_t": panel_t,
+                "click_to_panel_ms": round(panel_t - click_t, 1) if click_t and panel_t else None,
+                "settled_bytes": (self.bytes() - bytes_before).as_dict(),
+                "chromium_ms": {k: round((v - metrics_before[k]) * 1000, 1) for k, v in self.metrics().items()},
+                "ws_mark": mark,
             }
         )
-    return clicks[1:], skipped
+        return result
 
+    # -- full rerun ------------------------------------------------------------------------
+    def full_rerun(self) -> dict[str, Any]:
+        """A rerun of the whole script, as the 'r' key asks for it; until its script_finished."""
+        self.page.evaluate("() => { if (document.activeElement) document.activeElement.blur(); window.focus(); }")
+        mark = self.ws.mark()
+        before = self.bytes()
+        started = now_ms()
+        self.page.keyboard.press("r")
+        self.wait(lambda: self.ws.finished_since(mark) > 0, CLICK_TIMEOUT_S, "rerun finished")
+        finished = next(f[0] for f in self.ws.since(mark) if f[2] == "script_finished")
+        self.wait(self.idle, CLICK_TIMEOUT_S, "idle")
+        return {
+            "started": started,
+            "client_ms": round(finished - started, 1),
+            "bytes": (self.bytes() - before).as_dict(),
+        }
 
-def _summary(clicks: list[dict[str, Any]], runs_path: Path) -> dict[str, Any]:
-    _attribute_server_runs(clicks, runs_path)
-    lat = [c["click_to_panel_ms"] for c in clicks if c["click_to_panel_ms"] is not None]
-
-    def med(key: str) -> float | None:
-        return median([c[key] for c in clicks if c.get(key) is not None])
-
-    p95 = percentile(lat, 95)
-    return {
-        "n": len(lat),
-        "p50_ms": median(lat),
-        "p95_ms": None if p95 is None else round(p95, 1),
-        "max_ms": max(lat) if lat else None,
-        "wall_p50_ms": med("wall_ms"),
-        "server_exec_per_click": med("server_runs"),
-        "server_ms_p50": med("server_ms"),
-        "click_to_server_start_p50_ms": med("click_to_server_start_ms"),
-        "server_start_to_panel_p50_ms": med("server_start_to_panel_ms"),
-        "ws_bytes_in_p50": med("ws_bytes_in"),
-        "clicks": clicks,
-    }
-
-
-def run(min_clicks: int = 20) -> dict[str, Any]:
-    """One server, one page: open the map, then time ``min_clicks`` clicks (+ 1 warm-up)."""
-    from playwright.sync_api import sync_playwright
-
-    from layers.catalog import load_catalog
-    from tests.browser import block_outside_requests, collapse_legend, open_map
-
-    if not CHROMIUM.exists():
-        return {"error": f"{CHROMIUM} missing (apt-get install -y chromium)"}
-    catalog = load_catalog(GEODATA)
-    targets = choose_targets(catalog)
-    workdir = Path(tempfile.mkdtemp(prefix="bench-browser-"))
-    result: dict[str, Any] = {"targets": targets}
-    try:
-        proc, url, runs_path = _start_server(workdir)
-    except Exception as exc:
-        return {"error": f"{type(exc).__name__}: {exc}"}
-    try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
-            context = browser.new_context(viewport={"width": 1600, "height": 1000})
-            outside = block_outside_requests(context)
-            page = context.new_page()
-            page.set_default_timeout(20_000)
-            frames: list[int] = []  # bytes of every server→browser websocket frame
-            page.on("websocket", lambda ws: ws.on("framereceived", lambda data: frames.append(len(data))))
-            started = time.perf_counter()
-            frame = open_map(page, url)
-            result["map_ready_ms"] = round((time.perf_counter() - started) * 1000)
-            result["initial_ws_bytes_in"] = sum(frames)
-            collapse_legend(frame)
-            container = frame.locator("#map_div")
-            container.evaluate("() => { window.__sameDocument = true; }")
-            clicks, result["skipped"] = _click_series(page, catalog, targets, min_clicks, frames)
-            result["same_document"] = bool(container.evaluate("() => window.__sameDocument === true"))
-            result["outside_requests"] = outside
-            browser.close()
-        result.update(_summary(clicks, runs_path))
-    except Exception as exc:
-        result["error"] = f"{type(exc).__name__}: {exc}; server log: {(workdir / 'streamlit.log').read_text()[-600:]}"
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-    return result
-
-
-if __name__ == "__main__":
-    print(json.dumps(run(), indent=1))
+    def close(self) -> None:
+        self.context.close()

@@ -1,104 +1,63 @@
-"""Map payload per layer (what st_folium sends) and border lengths after display simplification."""
+"""The map's payload for its first view, and the land borders' lengths after display simplification.
+
+The map is a static script plus published files (``layers.mapdata``). Its first view fetches
+Leaflet, the map's script and stylesheet, the base map, water, the first place labels and the
+data of every layer switched on at the start; those files, raw and gzip-compressed (as the
+server sends them), are the map payload. The browser's own count of the same requests is in
+the first-visit details (``responses``).
+"""
 
 from __future__ import annotations
 
 import gzip
-import json
+from pathlib import Path
 from typing import Any
 
-from bench.common import GEODATA
+from bench.common import GEODATA, ROOT
 
 
-def leaflet_parts(fmap: Any) -> dict[str, str]:
-    """The strings st_folium hands to its component for ``fmap`` (same calls, same order)."""
-    import streamlit_folium as sf
-
-    fmap.get_root().render()
-    fmap.render()
-    html = sf._get_html(fmap)
-    header = sf._get_header(fmap)
-    script = sf._get_map_string(fmap)
-    return {"script": script, "header": header, "html": html}
+def _file(url: str) -> Path:
+    return ROOT / "static" / url.removeprefix("/app/static/")
 
 
-def _vertices(geometry: dict[str, Any]) -> int:
-    def count(coords: Any) -> int:
-        if coords and isinstance(coords[0], (int, float)):
-            return 1
-        return sum(count(c) for c in coords)
-
-    return count(geometry["coordinates"]) if geometry else 0
-
-
-def per_layer() -> dict[str, Any]:
-    """Script bytes each layer adds to a bare OfflineMap, its GeoJSON size, and the full file size."""
-    from shapely.geometry import mapping
-
-    import layers.mapview  # noqa: F401 (sets the app's compact-JSON option for folium's templates)
-    from layers import basemap
-    from layers.assets import OfflineMap
+def first_view_files() -> dict[str, Any]:
+    from layers.assets import VENDOR_URL, ensure_vendor_assets
     from layers.catalog import load_catalog
-    from layers.registry import LAYERS
+    from layers.mapdata import publish_map_files
+    from layers.specs import LAYERS
 
+    ensure_vendor_assets(ROOT / "static")
     catalog = load_catalog(GEODATA)
-    bare = len(leaflet_parts(OfflineMap())["script"])
-    rows = []
+    files = publish_map_files(catalog, GEODATA, ROOT / "static")
+    urls = {
+        "leaflet.js": f"{VENDOR_URL}/leaflet/leaflet.js",
+        "leaflet.css": f"{VENDOR_URL}/leaflet/leaflet.css",
+        "map.js": files.script,
+        "map.css": files.css,
+        "basemap": files.base,
+    }
+    if files.water:
+        urls["water"] = files.water
+    for url, zoom in files.places:
+        if zoom <= 7:
+            urls[f"places (from zoom {zoom:g})"] = url
     for spec in LAYERS:
-        fmap = OfflineMap()
-        spec.build(catalog.display[spec.kind], "nl").add_to(fmap)
-        script_bytes = len(leaflet_parts(fmap)["script"]) - bare
-        display = catalog.display[spec.kind]
-        full_features = [
-            {"type": "Feature", "properties": {}, "geometry": mapping(f.geometry)} for f in catalog.layer(spec.kind)
-        ]
-        rows.append(
-            {
-                "layer": spec.kind,
-                "features": len(display["features"]),
-                "script_bytes": script_bytes,
-                "geojson_bytes": len(json.dumps(display, sort_keys=True)),
-                "geojson_compact_bytes": len(json.dumps(display, sort_keys=True, separators=(",", ":"))),
-                "file_bytes": (GEODATA / spec.filename).stat().st_size,
-                "vertices_display": sum(_vertices(f["geometry"]) for f in display["features"]),
-                "vertices_full": sum(_vertices(f["geometry"]) for f in full_features),
-                "tolerance_deg": spec.tolerance,
-            }
-        )
-    base = basemap.load(GEODATA / "basemap.geojson")
-    fmap = OfflineMap()
-    basemap.build(base, "nl").add_to(fmap)
-    rows.append(
-        {
-            "layer": "basemap",
-            "features": len(base["features"]),
-            "script_bytes": len(leaflet_parts(fmap)["script"]) - bare,
-            "geojson_bytes": len(json.dumps(base, sort_keys=True)),
-            "geojson_compact_bytes": len(json.dumps(base, sort_keys=True, separators=(",", ":"))),
-            "file_bytes": (GEODATA / "basemap.geojson").stat().st_size,
-            "vertices_display": sum(_vertices(f["geometry"]) for f in base["features"]),
-            "vertices_full": sum(_vertices(f["geometry"]) for f in base["features"]),
-            "tolerance_deg": None,
-        }
-    )
-    return {"bare_map_script_bytes": bare, "layers": rows}
-
-
-def full_map() -> dict[str, Any]:
-    """The complete static map as build_map makes it: sizes, gzip size, JSON whitespace share."""
-    from layers import basemap
-    from layers.catalog import load_catalog
-    from layers.mapview import build_map
-
-    catalog = load_catalog(GEODATA)
-    base = basemap.load(GEODATA / "basemap.geojson")
-    parts = leaflet_parts(build_map(catalog, base, "nl", 650))
-    script = parts["script"]
-    compactish = script.replace(", ", ",").replace(": ", ":")
+        if spec.show:
+            urls[f"layer {spec.kind}"] = files.layers[spec.kind]
+    rows = []
+    for name, url in urls.items():
+        data = _file(url).read_bytes()
+        rows.append({"file": name, "url": url, "raw": len(data), "gzip": len(gzip.compress(data, 9))})
+    off = [
+        {"file": f"layer {s.kind} (off at first)", "raw": _file(files.layers[s.kind]).stat().st_size}
+        for s in LAYERS
+        if not s.show
+    ]
     return {
-        "script_bytes": len(script),
-        "header_bytes": len(parts["header"]),
-        "script_gzip_bytes": len(gzip.compress(script.encode(), 6)),
-        "json_whitespace_bytes": len(script) - len(compactish),
+        "files": rows,
+        "raw": sum(r["raw"] for r in rows),
+        "gzip": sum(r["gzip"] for r in rows),
+        "not_in_first_view": off,
     }
 
 
@@ -127,8 +86,10 @@ def border_lengths() -> list[dict[str, Any]]:
 
 
 def measure() -> dict[str, Any]:
-    return {"per_layer": per_layer(), "full_map": full_map(), "border_lengths": border_lengths()}
+    return {"first_view": first_view_files(), "border_lengths": border_lengths()}
 
 
 if __name__ == "__main__":
+    import json
+
     print(json.dumps(measure(), indent=1))
