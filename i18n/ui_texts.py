@@ -28,7 +28,7 @@ UI_TEXTS: dict[str, tuple[str, str]] = {
         "Geen records bij dit object (met de huidige filters).",
         "No records for this feature (with the current filters).",
     ),
-    "panel.more": ("… en nog {n}: zie de tabel onder de kaart.", "… and {n} more: see the table below the map."),
+    "panel.more": ("… en nog {n}: Meer tonen, of de Tabel.", "… and {n} more: Show more, or the Table."),
     "table.limited": (
         "De tabel toont de eerste {shown} van {total}; verfijn met de filters of download de CSV.",
         "The table shows the first {shown} of {total}; narrow it with the filters or download the CSV.",

@@ -50,6 +50,7 @@ PANEL_CSS = """
 .bp-review.rejected { border-color: #a32020; color: #a32020; background: #fdecec; }
 .bp-reason { font-size: .88em; color: #a32020; margin: 2px 0; white-space: pre-wrap; }
 .bp-section { margin: 10px 0 2px; font-weight: 600; }
+.bp-line { padding: 5px 0; font-size: .95em; }
 </style>
 """
 
@@ -59,13 +60,33 @@ def escape(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
+def link_text(url: str) -> str:
+    """The short, readable text of a link: its host, and ``/…`` when there is more.
+
+    >>> link_text("https://zoek.officielebekendmakingen.nl/kst-32851-69.html")
+    'zoek.officielebekendmakingen.nl/…'
+    >>> link_text("https://www.interregvlaned.eu/")
+    'www.interregvlaned.eu'
+    """
+    host, _, rest = url.split("://", 1)[-1].partition("/")
+    return f"{host}/…" if rest.strip("/") else host
+
+
 def linkify(text: str) -> str:
-    """Escape ``text`` and turn each http(s) URL in it into a link that opens a new tab."""
+    """Escape ``text`` and turn each http(s) URL in it into a link that opens a new tab.
+
+    The link shows the host (the browser shows the whole address on hover), so that long
+    addresses neither fill the panel nor make every click heavier.
+
+    >>> print(linkify("Kamerstuk <b>: https://example.org/a?b=1&c=2"))
+    Kamerstuk &lt;b&gt;: <a href="https://example.org/a?b=1&amp;c=2" target="_blank" ...>example.org/…</a>
+    """
     out, last = [], 0
     for match in _URL.finditer(text):
         out.append(escape(text[last : match.start()]))
         url = escape(match.group(0))
-        out.append(f'<a href="{url}" target="_blank" rel="noopener noreferrer">{url}</a>')
+        short = escape(link_text(match.group(0)))
+        out.append(f'<a href="{url}" target="_blank" rel="noopener noreferrer">{short}</a>')
         last = match.end()
     out.append(escape(text[last:]))
     return "".join(out)
@@ -230,8 +251,14 @@ def record_card(record: Record, history: Sequence[HistoryEntry] = (), lang: str 
     )
 
 
-#: A panel lists at most this many records per section; the table below has them all.
+#: A panel lists at most this many records per section; the table has them all.
 PANEL_LIMIT = 50
+
+
+def _more_line(listed: Sequence[object], limit: int, lang: str) -> str:
+    if len(listed) <= limit:
+        return ""
+    return f'<p class="bp-meta">{escape(t("panel.more", lang, n=len(listed) - limit))}</p>'
 
 
 def records_section(
@@ -247,7 +274,43 @@ def records_section(
     ``listed`` gives the order; ``records`` the full records to show (fetched from the store).
     """
     cards = "".join(record_card(records[s.id], history.get(s.id, ()), lang) for s in listed[:limit] if s.id in records)
-    body = cards or f'<p class="bp-meta">{escape(t("panel.none", lang))}</p>'
-    if len(listed) > limit:
-        body += f'<p class="bp-meta">{escape(t("panel.more", lang, n=len(listed) - limit))}</p>'
+    body = (cards or f'<p class="bp-meta">{escape(t("panel.none", lang))}</p>') + _more_line(listed, limit, lang)
+    return f'<div class="bp-card"><div class="bp-section">{escape(title)}</div>{body}</div>'
+
+
+def record_line(summary: RecordSummary | Record, lang: str = "nl") -> str:
+    """One record in a single line: status, title, then kind, theme, border and date (no summary).
+
+    Used where a panel points at records that belong to other features (the rest of a border):
+    their full cards are one click away on those features, so a click sends little.
+
+    >>> from records import Record
+    >>> import datetime as dt
+    >>> record = Record.create({"kind": "obstacle", "status": "reported", "theme": "labour",
+    ...     "border": "NL-DE", "source": "Kamerstuk 32 851, nr. 69",
+    ...     "feature_ids": "border:nl-de", "title_nl": "Pensioen <b>over</b> de grens",
+    ...     "summary_nl": "Een samenvatting van genoeg tekens."}, frozenset({"border:nl-de"}),
+    ...     today=dt.date(2026, 1, 2), record_id="r-1")
+    >>> "&lt;b&gt;over&lt;/b&gt;" in record_line(record, "nl")
+    True
+    """
+    color = STATUS_COLORS.get(summary.status.value, "#555")
+    title, missing = summary.text("title", lang)
+    only = t(f"record.only_{'en' if lang != 'en' else 'nl'}", lang)
+    marker = f' <span class="bp-meta">({escape(only)})</span>' if missing else ""
+    return (
+        f'<div class="bp-rec bp-line" data-record="{escape(summary.id)}">'
+        f'{review_marker(summary, lang)}<span class="bp-badge" style="background:{color}">'
+        f"{escape(summary.status.label(lang))}</span>{escape(title)}{marker}"
+        f'<div class="bp-meta">{escape(summary.kind.label(lang))} · {escape(summary.theme.label(lang))} · '
+        f"{escape(', '.join(summary.feature_ids))} · {escape(summary.updated_on.isoformat())}</div></div>"
+    )
+
+
+def record_lines_section(
+    title: str, listed: Sequence[RecordSummary], lang: str = "nl", limit: int = PANEL_LIMIT
+) -> str:
+    """Return a titled list of one-line records (or a short 'none' line), at most ``limit`` of them."""
+    lines = "".join(record_line(s, lang) for s in listed[:limit])
+    body = (lines or f'<p class="bp-meta">{escape(t("panel.none", lang))}</p>') + _more_line(listed, limit, lang)
     return f'<div class="bp-card"><div class="bp-section">{escape(title)}</div>{body}</div>'

@@ -30,7 +30,7 @@ MAP_REQUEST = "map_request"  # (sequence, feature id or None, view or None): wha
 VIEW_PENDING = "map_view_pending"  # a view the app asked for that the map has not reported back yet
 VIEW_TAB = "view_tab"
 TABLE_PAGE = "table_page"
-PANEL_MORE = "panel_more"  # how many records each panel section shows
+PANEL_MORE = "panel_more"  # how many more steps of records each panel section shows
 FILTER_BORDER, FILTER_THEME, FILTER_STATUS, FILTER_KIND, FILTER_TEXT = (
     "filter_border", "filter_theme", "filter_status", "filter_kind", "filter_text",
 )  # fmt: skip
@@ -157,6 +157,8 @@ def apply_map_value(
     elif value.get("last_clicked") is not None and value.get("last_clicked") != previous.get("last_clicked"):
         state[SELECTED] = None
     # A fresh map (first load, remount) reports no clicks: that leaves the selection as is.
+    if state.get(SELECTED) != before[0]:
+        state[PANEL_MORE] = 0  # a newly clicked feature starts with its first records
     return (state.get(SELECTED), state.get(VIEW), state.get(LAYERS)) != before
 
 

@@ -19,7 +19,11 @@ from ui import facts, panel, state
 #: Height the map is built with; the page's CSS then sizes it to the window (see ``page_css``).
 MAP_HEIGHT = 700
 #: Records shown per panel section at first; "show more" adds this many.
-PANEL_STEP = 10
+#: Full cards of the clicked feature's own records per step ("Meer tonen" adds a step); a click
+#: sends only what is shown, so the panel stays small (see the benchmark's bytes per click).
+PANEL_STEP = 4
+#: One-line entries per step for the rest of a border (their full cards are on their features).
+LINE_STEP = 8
 #: Rows per page of the records table.
 TABLE_PAGE_SIZE = 50
 VIEWS = ("map", "table", "stats")
@@ -47,7 +51,7 @@ PAGE_CSS = """
 
 def page_css(offset_px: int) -> str:
     """The page's CSS with the map height set to the window height minus ``offset_px``."""
-    return PAGE_CSS.replace("{OFFSET}", str(int(offset_px)))
+    return PAGE_CSS.replace("{OFFSET}", str(int(offset_px))) + panel.PANEL_CSS  # once per page, not per click
 
 
 def _on_map_change() -> None:
@@ -108,30 +112,32 @@ def detail_panel(
     if feature is None:
         st.info(t("panel.empty", lang))
         return
-    limit = PANEL_STEP + session[state.PANEL_MORE]
+    steps = 1 + session[state.PANEL_MORE]
+    limit, line_limit = PANEL_STEP * steps, LINE_STEP * steps
     tied = index.for_feature(feature.id)
-    sections = [(f"{t('panel.records', lang)} ({len(tied)})", tied)]
+    elsewhere = []
     if feature.layer == "borders":
         for border in feature.borders:
             others = index.on_border(Border.parse(border), exclude=tied)
-            sections.append((f"{t('panel.whole_border', lang)} {border} ({len(others)})", others))
-    shown = tuple(dict.fromkeys(s.id for _, listed in sections for s in listed[:limit]))
+            elsewhere.append((f"{t('panel.whole_border', lang)} {border} ({len(others)})", others))
+    shown = tuple(s.id for s in tied[:limit])
     records, history = _full_records(store.change_token(), shown, store)
-    parts = [panel.PANEL_CSS, panel.feature_card(feature, lang)]
-    parts += [panel.records_section(title, listed, records, history, lang, limit) for title, listed in sections]
-    longest = max(len(listed) for _, listed in sections)
+    parts = [panel.feature_card(feature, lang)]
+    parts.append(
+        panel.records_section(f"{t('panel.records', lang)} ({len(tied)})", tied, records, history, lang, limit)
+    )
+    parts += [panel.record_lines_section(title, listed, lang, line_limit) for title, listed in elsewhere]
     st.html("".join(parts))
-    if longest > limit:
+    if len(tied) > limit or any(len(listed) > line_limit for _, listed in elsewhere):
         st.button(t("panel.show_more", lang), on_click=_show_more, key="panel_show_more")
     if on_report and st.button(t("panel.report_here", lang), key="report_here", icon=":material/add_location_alt:"):
         on_report(feature.id)
     if on_edit:
-        by_id = {s.id: s for _, listed in sections for s in listed}
-        on_edit([by_id[i] for i in shown if i in records])
+        on_edit([s for s in tied[:limit] if s.id in records])
 
 
 def _show_more() -> None:
-    st.session_state[state.PANEL_MORE] += PANEL_STEP
+    st.session_state[state.PANEL_MORE] += 1
 
 
 def records_table(index: RecordIndex, lang: str) -> None:
