@@ -91,9 +91,10 @@ UI_TEXTS: dict[str, tuple[str, str]] = {
     "tab.stats": ("Statistieken", "Statistics"),
     "share.header": ("Delen", "Share"),
     "share.help": (
-        "Deze link opent de kaart zoals je hem nu ziet (selectie, lagen, filters, uitsnede); kopieer hem met de knop.",
-        "This link opens the map as you see it now (selection, layers, filters, view); copy it with the button.",
+        "Deze link opent de kaart zoals je hem nu ziet (selectie, lagen, filters, uitsnede); selecteer en kopieer hem.",
+        "This link opens the map as you see it now (selection, layers, filters, view); select and copy it.",
     ),
+    "share.link": ("Link naar deze weergave", "Link to this view"),
     "share.present": ("Presentatiemodus met rondgang", "Presentation mode with tour"),
     "export.header": ("Downloaden", "Download"),
     "export.help": ("De {n} records die de filters nu tonen.", "The {n} records the filters show now."),

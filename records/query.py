@@ -7,15 +7,19 @@ looks its lists up, it does not scan and sort all records again.
 from __future__ import annotations
 
 import functools
+import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 
 from records.access import Actor, visible_to
 from records.store import RecordSummary
-from records.vocab import Border, Kind, Status, Theme
+from records.vocab import Border, Kind, Review, Status, Theme
 
 __all__ = ["RecordFilter", "RecordIndex", "display_key", "sort_for_display"]
+
+#: How many views of one index (per set of unpublished records hidden) are kept.
+_VISIBLE_KEPT = 8
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,8 @@ class RecordIndex:
                 by_border[border].append(summary)
         self._by_feature = {k: tuple(v) for k, v in by_feature.items()}
         self._by_border = {k: tuple(v) for k, v in by_border.items()}
+        self._visible: dict[frozenset[str], RecordIndex] = {}
+        self._visible_lock = threading.Lock()
 
     def __len__(self) -> int:
         return len(self.records)
@@ -90,10 +96,32 @@ class RecordIndex:
             s for s in self.records if criteria.matches(s) and (search_ids is None or s.id in search_ids)
         )
 
+    @functools.cached_property
+    def _unpublished(self) -> tuple[RecordSummary, ...]:
+        return tuple(s for s in self.records if s.review is not Review.PUBLISHED)
+
+    def unpublished(self) -> tuple[RecordSummary, ...]:
+        """The records not (or not yet) published: pending, rejected, merged (kept once per index)."""
+        return self._unpublished
+
     def visible_to(self, actor: Actor) -> RecordIndex:
-        """Return the index of what ``actor`` may see (see :func:`records.access.visible_to`)."""
-        shown = [s for s in self.records if visible_to(s, actor)]
-        return self if len(shown) == len(self.records) else RecordIndex(shown)
+        """Return the index of what ``actor`` may see (see :func:`records.access.visible_to`).
+
+        Only the unpublished records differ between people, so the answer is kept per set of
+        those an actor may see (most people: none, editors: all): a page's rerun does not look
+        at every record again.
+        """
+        hidden = frozenset(s.id for s in self._unpublished if not visible_to(s, actor))
+        if not hidden:
+            return self
+        with self._visible_lock:
+            found = self._visible.get(hidden)
+            if found is None:
+                found = RecordIndex(s for s in self.records if s.id not in hidden)
+                if len(self._visible) >= _VISIBLE_KEPT:
+                    self._visible.pop(next(iter(self._visible)))
+                self._visible[hidden] = found
+            return found
 
     def for_feature(self, feature_id: str) -> Sequence[RecordSummary]:
         """Return the summaries tied to ``feature_id``, in display order."""

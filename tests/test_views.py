@@ -87,7 +87,7 @@ def test_clicks_and_filters_are_written_to_the_url(monkeypatch, csv_path) -> Non
     at.multiselect(key="filter_border").select(Border.NL_DE).run()
     assert at.query_params["f"] == "regiodeal:twente"
     assert at.query_params["border"] == "NL-DE"
-    share = [c.value for c in at.sidebar.code]
+    share = [w.value for w in at.sidebar.text_input if w.label == "Link naar deze weergave"]
     assert any("f=regiodeal:twente" in s and "border=NL-DE" in s for s in share), share
 
 

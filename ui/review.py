@@ -46,12 +46,13 @@ QUEUE_CSS = """
 
 def pending_reports(index: RecordIndex) -> list[RecordSummary]:
     """The reports awaiting review, oldest first (the order they came in)."""
-    return sorted((s for s in index.records if s.review is Review.PENDING), key=lambda s: (s.reported_on, s.id))
+    return sorted((s for s in index.unpublished() if s.review is Review.PENDING), key=lambda s: (s.reported_on, s.id))
 
 
 def own_reports(index: RecordIndex, actor: Actor) -> list[RecordSummary]:
     """The reports ``actor`` made that the public does not see yet, or will not (pending, rejected)."""
-    return [s for s in index.records if s.created_by == actor.id and s.review in (Review.PENDING, Review.REJECTED)]
+    waiting = (Review.PENDING, Review.REJECTED)
+    return [s for s in index.unpublished() if s.created_by == actor.id and s.review in waiting]
 
 
 def _title(summary: RecordSummary, lang: str) -> str:

@@ -86,16 +86,21 @@ def share_and_export(
     with st.sidebar:
         st.subheader(t("share.header", lang))
         st.caption(t("share.help", lang))
-        st.code(urlstate.share_url(st.context.url or "http://localhost:8501/", view), language=None, wrap_lines=True)
+        # A text field, not st.code (which would load a 1.5 MB syntax highlighter on every first visit);
+        # no key, so that it always shows the view of this run.
+        st.text_input(
+            t("share.link", lang),
+            urlstate.share_url(st.context.url or "http://localhost:8501/", view),
+            label_visibility="collapsed",
+        )
         st.link_button(
             t("share.present", lang), urlstate.share_url("./", urlstate.ViewState(lang=lang, present=True, stop=1))
         )
         st.subheader(t("export.header", lang))
         st.caption(t("export.help", lang, n=len(index.records)))
         # Files are made only when a button is pressed (callables), not on every rerun.
-        ids = [s.id for s in index.records]
-
         def records() -> list:  # full records, read from the store only when a button is pressed
+            ids = [s.id for s in index.records]
             found = store.get(ids)
             return [found[i] for i in ids if i in found]
 
