@@ -98,6 +98,7 @@ def share_and_export(
         )
         st.subheader(t("export.header", lang))
         st.caption(t("export.help", lang, n=len(index.records)))
+
         # Files are made only when a button is pressed (callables), not on every rerun.
         def records() -> list:  # full records, read from the store only when a button is pressed
             ids = [s.id for s in index.records]
