@@ -22,6 +22,11 @@ NSP_FACT = (
     "One cross-border port since 1 January 2018 (merger of Zeeland Seaports and Ghent Port Company, "
     "signed 8 December 2017); no. 3 in Europe by added value and no. 10 by cargo."
 )
+#: ``NSP_FACT`` in Dutch: the same facts open the Dutch description of each North Sea Port feature.
+NSP_FACT_NL = (
+    "Eén grensoverschrijdende haven sinds 1 januari 2018 (fusie van Zeeland Seaports en het Gentse "
+    "havenbedrijf, getekend op 8 december 2017); nr. 3 in Europa naar toegevoegde waarde en nr. 10 naar overslag."
+)
 GSP_SRC = (
     "https://jaarverslag.groningen-seaports.com/summary ; "
     "https://www.espo.be/news/port-of-the-month-groningen-seaports-the-netherlan"
@@ -171,22 +176,19 @@ PORTS: list[dict[str, Any]] = [
 PORT_NL: dict[str, tuple[str, str, str]] = {
     "north-sea-port-vlissingen": (
         "North Sea Port – Vlissingen",
-        "Eén grensoverschrijdende haven sinds 1 januari 2018 (fusie van Zeeland Seaports en het Gentse "
-        "havenbedrijf, getekend op 8 december 2017); nr. 3 in Europa naar toegevoegde waarde en nr. 10 naar "
-        "overslag. Dit is het haventerrein Vlissingen-Oost (Sloe) aan de Westerschelde. North Sea Port is 60 km "
-        "lang, met 39 km kade en 9.300 ha.",
+        NSP_FACT_NL + " Dit is het haventerrein Vlissingen-Oost (Sloe) aan de Westerschelde. North Sea Port is "
+        "60 km lang, met 39 km kade en 9.300 ha.",
         "haventerrein Vlissingen-Oost",
     ),
     "north-sea-port-terneuzen": (
         "North Sea Port – Terneuzen",
-        "Eén grensoverschrijdende haven sinds 1 januari 2018 (fusie van Zeeland Seaports en het Gentse "
-        "havenbedrijf); nr. 3 in Europa naar toegevoegde waarde. Dit is het Terneuzense deel aan de monding van "
-        "het kanaal Gent–Terneuzen, dat 32 km lang is (14 km in Nederland).",
+        NSP_FACT_NL + " Dit is het Terneuzense deel aan de monding van het kanaal Gent–Terneuzen, dat 32 km "
+        "lang is (14 km in Nederland).",
         "haventerrein Terneuzen",
     ),
     "north-sea-port-gent": (
         "North Sea Port – Gent",
-        "Het Gentse deel van de grensoverschrijdende North Sea Port (sinds 1 januari 2018), bereikbaar vanaf de "
+        NSP_FACT_NL + " Dit is het Gentse deel van North Sea Port, bereikbaar vanaf de "
         "Westerschelde via het kanaal Gent–Terneuzen. Aandeelhouders: Gent 48,52 %, Zeeland 25 %, Terneuzen, "
         "Borsele en Vlissingen elk 8,33 %.",
         "haventerrein Gent",
