@@ -41,5 +41,6 @@ def test_the_app_on_postgresql_shows_the_same_records_as_on_the_csv_file(
         click(at, "border:nl-be")
         panel = "".join(h.proto.body for h in at.get("html"))
         seen[name] = (map_state(at)["badges"], re.findall(r'data-record="([^"]+)"', panel))
-    assert seen["postgres"] == seen["csv"] and len(seen["csv"][1]) > 10
+    assert seen["postgres"] == seen["csv"]
+    assert len(seen["csv"][1]) >= 8  # the border's own records and those elsewhere along it
     assert len(CsvStore(csv_path, clock=READ_CLOCK).snapshot()) > 40
