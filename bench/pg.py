@@ -470,6 +470,52 @@ def run(quick: bool = False) -> dict[str, Any]:
     return results
 
 
+def rows(result: dict[str, Any]) -> list[dict[str, Any]]:
+    """The few rows of the README's benchmark table (``bench/report.py`` reads them): loading,
+    writers, freshness between two servers and viewers per server; every figure is in the JSON."""
+    out: list[dict[str, Any]] = []
+    for row in result.get("load", ()):
+        out.append(
+            {
+                "measure": f"cold snapshot of {row['records']:,} records, CSV → PostgreSQL",
+                "value": f"{row['csv_cold_snapshot_ms']:,.0f} ms → {row['pg_cold_snapshot_ms']:,.0f} ms "
+                f"(import {row['pg_import_s']} s)",
+            }
+        )
+    writers_ = result.get("writers") or {}
+    for name, label in (("csv", "CSV"), ("postgres", "PostgreSQL")):
+        if w := writers_.get(name):
+            out.append(
+                {
+                    "measure": f"{w['writers']} concurrent writers on {label}: add p50 / p95; writes per second",
+                    "value": f"{w['add_p50_ms']} / {w['add_p95_ms']} ms; {w['writes_per_s']}",
+                }
+            )
+    if fresh := result.get("freshness"):
+        out.append(
+            {
+                "measure": "saved through one app server → shown on a page of the other (p50, max)",
+                "value": f"{fresh['delay_p50_s']} s, {fresh['delay_max_s']} s",
+                "target": "≤ 5 s",
+                "ok": fresh["delay_max_s"] <= 5,
+            }
+        )
+    for v in result.get("viewers", ()):
+        if "error" in v:
+            out.append({"measure": f"{v['sessions']} viewers on one app server", "value": v["error"], "ok": False})
+            continue
+        out.append(
+            {
+                "measure": f"{v['sessions']} viewers on one app server: memory, idle CPU, a new record on all pages",
+                "value": f"{v['rss_idle_mb']} MB, {v['idle_cpu_percent_of_one_core']} % of a core, "
+                f"{v['new_record_reaches_all_s']} s",
+                "target": "≤ 5 s",
+                "ok": v["new_record_reaches_all_s"] <= 5,
+            }
+        )
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.pg", description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, for a look")
