@@ -41,10 +41,11 @@ from pathlib import Path
 from typing import Any
 
 from bench.common import GEODATA, ROOT, free_port, ms, percentile
+from bench.synthetic import TODAY as SYNTHETIC_TODAY
 from ui.freshness import POLL_SECONDS
 
-NOW = dt.datetime(2025, 6, 30, 12, 0, tzinfo=dt.UTC)
-TODAY = NOW.date()
+TODAY = SYNTHETIC_TODAY  # the synthetic records' "today", so that their dates are valid
+NOW = dt.datetime.combine(TODAY, dt.time(12, 0), tzinfo=dt.UTC)
 SIZES = (10_000, 100_000)
 WRITERS = 20
 WRITES_EACH = 15
@@ -92,7 +93,7 @@ def _cold(open_store) -> tuple[float, float, Any, Any]:
 
 
 def load(admin: str, folder: Path, sizes: tuple[int, ...]) -> tuple[list[dict[str, Any]], dict[int, str], list]:
-    from bench.records_scale import generate
+    from bench.synthetic import generate
     from records import CsvStore, fixed_clock
     from records.sqlstore import SqlStore
     from records.transfer import transfer
@@ -142,7 +143,7 @@ def load(admin: str, folder: Path, sizes: tuple[int, ...]) -> tuple[list[dict[st
 
 
 def _writer(location: str, writer: int, out, start) -> None:
-    from bench.records_scale import _fields
+    from bench.synthetic import fields
     from records import Actor, Record, fixed_clock, open_store
 
     features = _feature_ids()
@@ -153,7 +154,7 @@ def _writer(location: str, writer: int, out, start) -> None:
     start.wait()  # and all twenty write at once
     adds, changes = [], []
     for n in range(WRITES_EACH):
-        record = Record.create(_fields(rng, features, n), known, today=TODAY, record_id=f"w{writer}-{n}")
+        record = Record.create(fields(rng, features, n), known, today=TODAY, record_id=f"w{writer}-{n}")
         t = time.perf_counter()
         record = store.add(record, Actor.local())
         adds.append(time.perf_counter() - t)
@@ -171,9 +172,10 @@ def writers(location: str) -> dict[str, Any]:
         receive, send = ctx.Pipe(duplex=False)
         process = ctx.Process(target=_writer, args=(location, w, send, start))
         process.start()
+        send.close()  # so that a writer that dies ends our recv() with EOFError instead of a hang
         pipes.append(receive)
         processes.append(process)
-    start.wait()
+    start.wait(timeout=300)  # a writer that fails before the barrier breaks it instead of hanging the run
     started = time.perf_counter()
     adds, changes = [], []
     for receive in pipes:
@@ -319,12 +321,16 @@ def _fresh_id(n: int) -> str:
 
 
 def _save_one(url: str, n: int) -> float:
-    from bench.records_scale import _fields
+    from bench.synthetic import fields
     from records import Actor, Record
     from records.sqlstore import SqlStore
 
     today = dt.date.today()  # the newest record of the panel, so that it is among those listed
-    fields = _fields(random.Random(n), _feature_ids(), n) | {
+    values = fields(random.Random(n), _feature_ids(), n)
+    values |= {
+        # the panel lists open records newest first and same-day ones by title: this title puts
+        # each new save before the earlier ones of the same day, among the cards a viewer sees
+        "title_nl": (f"{10**6 - n:07d} " + values.get("title_nl", ""))[:150],
         "kind": "obstacle",
         "status": "reported",
         "feature_ids": SELECTED,
@@ -332,7 +338,7 @@ def _save_one(url: str, n: int) -> float:
         "reported_on": today.isoformat(),
         "updated_on": today.isoformat(),
     }
-    record = Record.create(fields, None, today=today, record_id=_fresh_id(n))
+    record = Record.create(values, None, today=today, record_id=_fresh_id(n))
     store = SqlStore(url)
     store.add(record, Actor.local())
     saved = time.perf_counter()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import hashlib
 import io
 import random
@@ -115,6 +116,16 @@ def _fields(rng: random.Random, model: _Model, feature_ids: list[str], i: int) -
         fields["title_nl"] = f"{i} " + _text(rng, model.words["nl"], 70, 150)
         fields["summary_nl"] = _text(rng, model.words["nl"], 550, 1990)
     return fields
+
+
+@functools.cache
+def _model() -> _Model:
+    return _Model()
+
+
+def fields(rng: random.Random, feature_ids: list[str], i: int) -> dict[str, str]:
+    """Form fields of one synthetic record, shaped like a real row (the model is read once)."""
+    return _fields(rng, _model(), feature_ids, i)
 
 
 def _digest(feature_ids: list[str]) -> str:
