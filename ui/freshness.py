@@ -24,7 +24,9 @@ from records import RecordStore
 __all__ = ["DRAWN_TOKEN", "HOLD", "POLL_SECONDS", "hold", "release", "should_redraw", "watch"]
 
 #: Seconds between two looks at the store: a change shows on every open page within about this long.
-POLL_SECONDS = 2.0
+#: Each look is a small rerun that an open tab asks for (a few hundred bytes each way, and a run on
+#: the server per open page); 3 s keeps a change well within the 5-second promise at a third less.
+POLL_SECONDS = 3.0
 #: Session-state key: the token of the records this session last drew.
 DRAWN_TOKEN = "freshness_drawn_token"
 #: Session-state key: set while a dialog is open (no whole-page redraw then).
