@@ -20,11 +20,11 @@ from __future__ import annotations
 import csv
 import itertools
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
-__all__ = ["Damage", "Row", "Split", "parse_line", "split"]
+__all__ = ["CHUNK_BYTES", "Damage", "Row", "Split", "parse_line", "split", "split_chunks"]
 
 
 class Row(NamedTuple):
@@ -201,3 +201,49 @@ def split(
         first_line + final_index,
         None if open_quote_at is None else first_line + open_quote_at,
     )
+
+
+#: How much :func:`split_chunks` splits at a time: large enough for C speed, small enough that the
+#: lines, texts and rows of one chunk are all a large file ever holds at once.
+CHUNK_BYTES = 4 * 1024 * 1024
+
+
+def split_chunks(
+    data: bytes,
+    columns: int,
+    multiline: Iterable[int] = (),
+    *,
+    newline: str = "\n",
+    first_line: int = 1,
+    offset: int = 0,
+    chunk_bytes: int = CHUNK_BYTES,
+) -> Iterator[Split]:
+    """Split ``data`` as :func:`split` does, about ``chunk_bytes`` at a time.
+
+    Yields one :class:`Split` per chunk, each holding the rows and damage of its part; every
+    ``final`` but the last is where the next chunk starts, and the last chunk's ``final``,
+    ``final_line`` and ``open_quote`` are those of the whole input. Together the chunks hold
+    exactly the items of ``split(data, …)``, in order. A row cut by a chunk's end (a quote still
+    open there) is read again, whole, with the next chunk. Parsing a large file at once needs
+    several times its size (its lines, their texts and every row's fields); chunk by chunk, the
+    memory of one chunk is reused for the next and little is left behind.
+
+    >>> data = b'a,b\\nc,"two\\nlines"\\nd,e\\n'
+    >>> [[i.fields for i in s.items] for s in split_chunks(data, 2, (1,), chunk_bytes=5)]
+    [[['a', 'b']], [['c', 'two\\nlines']], [['d', 'e']]]
+    >>> [i.fields for i in split(data, 2, (1,)).items]
+    [['a', 'b'], ['c', 'two\\nlines'], ['d', 'e']]
+    """
+    multiline = frozenset(multiline)
+    start, line, size = 0, first_line, chunk_bytes
+    while True:
+        end = len(data) if start + size >= len(data) else (data.find(b"\n", start + size) + 1 or len(data))
+        part = split(data[start:end], columns, multiline, newline=newline, first_line=line, offset=offset + start)
+        if end >= len(data):
+            yield part
+            return
+        if part.final == offset + start:  # one row (a quote open to the chunk's end) fills it: take more
+            size *= 2
+            continue
+        yield Split([item for item in part.items if item.offset < part.final], part.final, part.final_line, None)
+        start, line, size = part.final - offset, part.final_line, chunk_bytes

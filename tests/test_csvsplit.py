@@ -6,8 +6,10 @@ import csv
 import io
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from records.csvsplit import Damage, Row, split
+from records.csvsplit import Damage, Row, split, split_chunks
 
 
 def rows(text: str | bytes, columns: int = 3, multiline: tuple[int, ...] = (1,), **kw) -> list[tuple]:
@@ -101,3 +103,20 @@ def test_damage_carries_byte_span_for_verbatim_copies() -> None:
     data = b"a,b,c\nbroken\nd,e,f\n"
     (damage,) = [i for i in split(data, 3).items if isinstance(i, Damage)]
     assert data[damage.offset : damage.end] == b"broken\n" and damage.first_field == "broken"
+
+
+#: Pieces of damaged and healthy CSV: quotes opened and closed, line breaks in and out of fields.
+_PIECES = st.sampled_from(
+    [b"a,b,c\n", b'd,"x\ny",f\n', b'g,"never closed\n', b'h,"i""j",k\n', b"short\n", b"\n", b'"', b",", b"\r\n", b"z"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=40), st.integers(min_value=1, max_value=40))
+def test_split_in_chunks_finds_what_one_split_finds(pieces: list[bytes], chunk_bytes: int) -> None:
+    data = b"".join(pieces)
+    whole = split(data, 3, (1,), first_line=7, offset=50)
+    parts = list(split_chunks(data, 3, (1,), first_line=7, offset=50, chunk_bytes=chunk_bytes))
+    assert [item for part in parts for item in part.items] == whole.items
+    last = parts[-1]
+    assert (last.final, last.final_line, last.open_quote) == (whole.final, whole.final_line, whole.open_quote)
