@@ -15,6 +15,13 @@ chosen so that **no two labels overlap at any zoom** from ``ZOOMS[0]`` to ``ZOOM
   so placed labels never start to overlap;
 * villages are tried only from ``RANK_MINZOOM["village"]``, towns from their own level.
 
+Names: GeoNames gives a few large places an English or ASCII name ("The Hague", "Antwerp",
+"Ibbenbueren"). The label is the place's local name, and where Dutch or English has a name of its
+own for the place (an exonym: Keulen / Cologne, Luik, Den Haag / The Hague), the map shows that one
+in that language (``n``: ``{"nl": …, "en": …}``, as the layers' features have). :data:`NAMES` lists
+them; each name must be one of the place's GeoNames names (the build checks), and the label box is
+that of the longest, so that labels do not overlap in either language.
+
 Places never placed by the last zoom are left out. Labels up to ``SPLIT_ZOOM`` go to
 ``places.geojson`` (the first view needs only this small file); the rest go to
 ``places_detail.geojson``. Ids are ``place:<geonameid>``.
@@ -44,6 +51,27 @@ SPLIT_ZOOM = 9
 #: Smaller places (cities500 has every place of 500 or more) are left out to keep the detail file small.
 MIN_POPULATION = 1_000
 GRID = 1e-4
+#: The label in each language where it differs from GeoNames' ``name`` (see the module's docstring).
+NAMES: dict[int, dict[str, str]] = {
+    2747373: {"nl": "Den Haag", "en": "The Hague"},
+    2803138: {"nl": "Antwerpen", "en": "Antwerp"},
+    2800866: {"nl": "Brussel", "en": "Brussels"},
+    2789786: {"nl": "Oostende", "en": "Ostend"},
+    2797656: {"nl": "Gent", "en": "Ghent"},
+    2800931: {"nl": "Brugge", "en": "Bruges"},
+    2795100: {"nl": "Ieper", "en": "Ypres"},
+    2785123: {"nl": "Ukkel", "en": "Uccle"},
+    2792413: {"nl": "Luik", "en": "Liège"},
+    2790869: {"nl": "Bergen", "en": "Mons"},
+    2790471: {"nl": "Namen", "en": "Namur"},
+    2785341: {"nl": "Doornik", "en": "Tournai"},
+    2790595: {"nl": "Moeskroen", "en": "Mouscron"},
+    2886242: {"nl": "Keulen", "en": "Cologne"},
+    3247449: {"nl": "Aken", "en": "Aachen"},
+    2887835: {"nl": "Kleef", "en": "Kleve"},
+    2930509: {"nl": "Emmerik", "en": "Emmerich"},
+    2896817: {"nl": "Ibbenbüren", "en": "Ibbenbüren"},
+}
 
 
 def mercator_px(lon: float, lat: float, zoom: int) -> tuple[float, float]:
@@ -60,7 +88,8 @@ def mercator_px(lon: float, lat: float, zoom: int) -> tuple[float, float]:
 
 
 def label_box(name: str, lon: float, lat: float, zoom: int) -> tuple[float, float, float, float]:
-    """Return the estimated label box (x0, y0, x1, y1) in pixels at ``zoom``, centred on the point."""
+    """Return the estimated label box (x0, y0, x1, y1) in pixels at ``zoom``, centred on the point
+    (``name``: the longest text the label shows)."""
     x, y = mercator_px(lon, lat, zoom)
     half_w = CHAR_PX * len(name) / 2 + PAD_PX
     half_h = HEIGHT_PX / 2 + PAD_PX
@@ -87,10 +116,16 @@ def _candidates() -> list[dict[str, Any]]:
         pop = int(c["population"] or 0)
         if pop < MIN_POPULATION:
             continue
+        names = NAMES.get(int(c["geonameid"]), {})
+        unknown = set(names.values()) - {c["name"], *c.get("alternatenames", ())}
+        if unknown:
+            raise ValueError(f"{c['name']} ({c['geonameid']}): {sorted(unknown)} not among its GeoNames names")
         out.append(
             {
                 "geonameid": int(c["geonameid"]),
-                "name": c["name"],
+                "name": names.get("nl", c["name"]),
+                "n": names if len(set(names.values())) > 1 else None,
+                "longest": max([names.get("nl", c["name"]), *names.values()], key=len),
                 "cc": c["countrycode"],
                 "lon": round(lon, 4),
                 "lat": round(lat, 4),
@@ -136,11 +171,11 @@ def assign_minzoom(places: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for zoom in ZOOMS:
         boxes = _Boxes()
         for p in placed:
-            boxes.add(label_box(p["name"], p["lon"], p["lat"], zoom))
+            boxes.add(label_box(p["longest"], p["lon"], p["lat"], zoom))
         for p in places:
             if "minzoom" in p or RANK_MINZOOM[p["rank"]] > zoom:
                 continue
-            box = label_box(p["name"], p["lon"], p["lat"], zoom)
+            box = label_box(p["longest"], p["lon"], p["lat"], zoom)
             if not boxes.hits(box):
                 boxes.add(box)
                 p["minzoom"] = zoom
@@ -159,6 +194,8 @@ def place_features() -> list[dict[str, Any]]:
             "rank": p["rank"],
             "minzoom": p["minzoom"],
         }
+        if p["n"]:
+            props["n"] = p["n"]
         out.append(feature(Point(p["lon"], p["lat"]), props))
     return out
 

@@ -69,11 +69,15 @@ def _styled_file(path: Path, style: Any, keep: tuple[str, ...] = ("id", "kind", 
 
 
 def _labels(path: Path) -> dict[str, Any]:
-    """Place labels with what the map reads: name, rank and the zoom from which it is shown."""
+    """Place labels as the map reads them: name (and names by language), rank, the zoom they show from."""
     data = json.loads(path.read_text(encoding="utf-8"))
-    keep = ("name", "rank", "minzoom")
+    keep = ("name", "n", "rank", "minzoom")
     features = [
-        {"type": "Feature", "properties": {k: f["properties"][k] for k in keep}, "geometry": f["geometry"]}
+        {
+            "type": "Feature",
+            "properties": {k: f["properties"][k] for k in keep if k in f["properties"]},
+            "geometry": f["geometry"],
+        }
         for f in data["features"]
     ]
     return {"type": "FeatureCollection", "features": features}

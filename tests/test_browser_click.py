@@ -120,6 +120,20 @@ def test_lines_and_points_take_the_click_before_areas(page: Page, live_app, feat
     expect(heading(page)).to_have_text(name)
 
 
+def test_place_labels_follow_the_language_without_a_new_map(page: Page, live_app) -> None:
+    frame = open_map(page, live_app.url)
+    set_view(page, 51.2, 4.9, 8)  # Antwerpen, Brussel, Gent, Den Haag in view
+    labels = frame.locator(".bp-place")
+    expect(labels.filter(has_text="Antwerpen")).to_have_count(1)
+    expect(labels.filter(has_text="Den Haag")).to_have_count(1)
+    assert labels.filter(has_text="The Hague").count() == 0  # GeoNames' English name is not shown in Dutch
+    frame.locator("#map_div").evaluate("() => { window.__sameDocument = true; }")
+    page.get_by_role("radio", name="EN", exact=True).click()
+    expect(labels.filter(has_text="The Hague")).to_have_count(1)
+    expect(labels.filter(has_text="Antwerp")).to_have_text(["Antwerp"])
+    assert frame.locator("#map_div").evaluate("() => window.__sameDocument === true")
+
+
 def test_view_layers_and_selection_survive_language_view_and_layer_switches(page: Page, live_app) -> None:
     frame = open_map(page, live_app.url)
     lat, lon = click_point("port:emden")

@@ -182,7 +182,19 @@ def test_places_have_ids_ranks_and_zooms() -> None:
         assert 6 <= p["minzoom"] <= 14
         assert 2.5 <= f["geometry"]["coordinates"][0] <= 8.0 and 49.9 <= f["geometry"]["coordinates"][1] <= 53.8
     first = [f for f in features("places") if f["properties"]["minzoom"] <= 7]
-    assert {"Amsterdam", "Rotterdam", "Antwerp", "Köln"} <= {f["properties"]["name"] for f in first}
+    assert {"Amsterdam", "Rotterdam", "Antwerpen", "Keulen", "Den Haag"} <= {f["properties"]["name"] for f in first}
+    english = {f["properties"].get("n", {}).get("en") for f in first}
+    assert {"Antwerp", "Cologne", "The Hague"} <= english
+
+
+def test_place_names_are_local_or_the_languages_own() -> None:
+    feats, _box = places()
+    names = {f["properties"]["name"] for f in feats}
+    assert not names & {"The Hague", "Antwerp", "Brussels", "Ostend", "Ibbenbueren"}  # GeoNames' English or ASCII
+    for f in feats:
+        if "n" in f["properties"]:
+            n = f["properties"]["n"]
+            assert set(n) == {"nl", "en"} and n["nl"] == f["properties"]["name"] and n["nl"] != n["en"]
     assert all(f["properties"]["minzoom"] >= 10 for f in features("places_detail"))
 
 
@@ -194,7 +206,8 @@ def test_place_labels_never_overlap(zoom: int) -> None:
     for f in shown:
         lon, lat = f["geometry"]["coordinates"]
         x, y = mercator_px(lon, lat, zoom)
-        hw = box["char_px"] * len(f["properties"]["name"]) / 2 + box["pad_px"]
+        longest = max([f["properties"]["name"], *f["properties"].get("n", {}).values()], key=len)  # either language
+        hw = box["char_px"] * len(longest) / 2 + box["pad_px"]
         hh = box["height_px"] / 2 + box["pad_px"]
         boxes.append(shapely.box(x - hw, y - hh, x + hw, y + hh))
     tree = shapely.STRtree(boxes)

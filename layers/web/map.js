@@ -301,6 +301,17 @@
     loadPlaces();
   }
 
+  // A place's local name, or the name it has in the interface language (Keulen / Cologne).
+  function placeName(p) {
+    return (p.n && p.n[bp.lang]) || p.name;
+  }
+
+  function relabelPlaces() {
+    bp.placeLabels.forEach(function (item) {
+      item[0].textContent = placeName(item[1]);
+    });
+  }
+
   // Place labels come in files by detail: each is fetched when the map first zooms in far enough.
   function loadPlaces() {
     var zoom = bp.map.getZoom();
@@ -311,7 +322,8 @@
         data.features.forEach(function (feature) {
           var p = feature.properties;
           var c = feature.geometry.coordinates;
-          var label = el("div", "bp-place bp-place-" + (p.rank || "village"), p.name);
+          var label = el("div", "bp-place bp-place-" + (p.rank || "village"), placeName(p));
+          if (p.n) bp.placeLabels.push([label, p]);
           bp.placesByZoom.push([
             p.minzoom,
             L.marker([c[1], c[0]], {
@@ -400,6 +412,7 @@
     });
     bp.waterGroup = L.layerGroup().addTo(map);
     bp.placesByZoom = [];
+    bp.placeLabels = [];
     bp.placeGroup = L.layerGroup().addTo(map);
     drawBase(config);
     map.on("zoomend", function () {
@@ -466,6 +479,7 @@
     var container = bp.map.getContainer();
     if (state.lang && state.lang !== bp.lang) {
       bp.lang = state.lang;
+      relabelPlaces();
       applyTexts();
       applyTexts(bp.layerControl.getContainer());
     }
