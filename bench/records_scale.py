@@ -31,7 +31,7 @@ NOW = dt.datetime(2026, 6, 30, 12, 0, tzinfo=dt.UTC)
 
 
 def run(sizes: tuple[int, ...] = SIZES) -> dict[str, Any]:
-    from bench.synthetic import _fields, _Model, profile, records_file
+    from bench.synthetic import fields, profile, records_file
     from layers.catalog import load_catalog
     from records import Actor, CsvStore, Record, RecordIndex, fixed_clock
 
@@ -39,7 +39,6 @@ def run(sizes: tuple[int, ...] = SIZES) -> dict[str, Any]:
     known = frozenset(feature_ids)
     clock = fixed_clock(NOW)
     actor = Actor.local()
-    model = _Model()
     folder = Path(tempfile.mkdtemp(prefix="bench-records-"))
     rows: dict[int, dict[str, Any]] = {}
     stores: dict[int, Any] = {}
@@ -72,7 +71,7 @@ def run(sizes: tuple[int, ...] = SIZES) -> dict[str, Any]:
                 size = sizes[(j + k) % len(sizes)]
                 store, rng, targets = stores[size]
                 record = Record.create(
-                    _fields(rng, model, feature_ids, size + j), known, today=NOW.date(), record_id=f"w-{j:04d}"
+                    fields(rng, feature_ids, size + j), known, today=NOW.date(), record_id=f"w-{j:04d}"
                 )
                 t = time.perf_counter()
                 store.add(record, actor)

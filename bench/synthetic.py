@@ -84,16 +84,23 @@ def _text(rng: random.Random, words: list[str], length: int, limit: int) -> str:
     return text
 
 
-def _fields(rng: random.Random, model: _Model, feature_ids: list[str], i: int) -> dict[str, str]:
+@functools.cache
+def _model() -> _Model:
+    return _Model()
+
+
+def fields(rng: random.Random, feature_ids: list[str], i: int) -> dict[str, str]:
+    """Form fields of one synthetic record, shaped like a real row (the real file is read once)."""
     from records import STATUSES_BY_KIND, Border, Kind, Theme
 
+    model = _model()
     like = rng.choice(model.rows)  # a real row whose shape this record copies
     kind = rng.choice(list(Kind))
     reported = TODAY - dt.timedelta(days=rng.randrange(30, 3000))
     updated = reported + dt.timedelta(days=rng.randrange(0, (TODAY - reported).days + 1))
     borders = rng.choice([[Border.NL_BE], [Border.NL_DE], [Border.NL_BE, Border.NL_DE]])
     legal_nl, legal_other = rng.choice(model.legal)
-    fields = {
+    values = {
         "kind": kind.value,
         "theme": rng.choice(list(Theme)).value,
         "border": ";".join(b.value for b in borders),
@@ -110,22 +117,12 @@ def _fields(rng: random.Random, model: _Model, feature_ids: list[str], i: int) -
     for lang in ("nl", "en"):
         title_len, summary_len = len(like[f"title_{lang}"]), len(like[f"summary_{lang}"])
         if title_len and summary_len:
-            fields[f"title_{lang}"] = f"{i} " + _text(rng, model.words[lang], title_len, 150)
-            fields[f"summary_{lang}"] = _text(rng, model.words[lang], summary_len, 1990)
-    if "title_nl" not in fields and "title_en" not in fields:
-        fields["title_nl"] = f"{i} " + _text(rng, model.words["nl"], 70, 150)
-        fields["summary_nl"] = _text(rng, model.words["nl"], 550, 1990)
-    return fields
-
-
-@functools.cache
-def _model() -> _Model:
-    return _Model()
-
-
-def fields(rng: random.Random, feature_ids: list[str], i: int) -> dict[str, str]:
-    """Form fields of one synthetic record, shaped like a real row (the model is read once)."""
-    return _fields(rng, _model(), feature_ids, i)
+            values[f"title_{lang}"] = f"{i} " + _text(rng, model.words[lang], title_len, 150)
+            values[f"summary_{lang}"] = _text(rng, model.words[lang], summary_len, 1990)
+    if "title_nl" not in values and "title_en" not in values:
+        values["title_nl"] = f"{i} " + _text(rng, model.words["nl"], 70, 150)
+        values["summary_nl"] = _text(rng, model.words["nl"], 550, 1990)
+    return values
 
 
 def _digest(feature_ids: list[str]) -> str:
@@ -140,14 +137,13 @@ def generate(path: Path, count: int, feature_ids: list[str], seed: int = 42) -> 
     from records import COLUMNS, Record
 
     rng = random.Random(seed)
-    model = _Model()
     known = frozenset(feature_ids)
     tmp = path.with_suffix(".tmp")
     with tmp.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(COLUMNS)
         for i in range(count):
-            record = Record.create(_fields(rng, model, feature_ids, i), known, today=TODAY, record_id=f"s-{i:06d}")
+            record = Record.create(fields(rng, feature_ids, i), known, today=TODAY, record_id=f"s-{i:06d}")
             row = record.to_row()
             row["created_by"] = row["changed_by"] = "local"
             row["changed_at"] = f"{record.updated_on.isoformat()}T09:00:00Z"
