@@ -110,15 +110,24 @@ def main() -> None:
         st.toast(toast, icon="✅")
 
     st.html(views.page_css(offset_px=150 if presenting else 112))
-    lang, criteria, view = header.top_bar(presenting)
-    sidebar.gate(lang)  # with sign-in and no public reading: nothing but the sign-in until allowed
+    # The top bar and the sidebar are drawn after the map: the browser loads an element's code when
+    # the element arrives, so the map's comes first (first paint). Their widgets' values are read
+    # from the session before they are drawn.
+    top = st.container()
+    lang, criteria, view = header.choices(session, presenting)
+
+    def draw_top_bar() -> None:
+        with top:
+            header.top_bar(presenting)
+
+    sidebar.gate(lang, before=draw_top_bar)  # with sign-in and no public reading: only the sign-in
     index = all_records.filtered(criteria, store.search(criteria.text) if criteria.text.strip() else None)
     tour = cached_tour(str(TOUR_FILE), TOUR_FILE.stat().st_mtime, frozenset(catalog.features)) if presenting else None
     if tour is not None:
         present.apply_stop(session, tour)
         present.style()
         present.tour_bar(tour, lang)
-    settings = sidebar.editing(catalog, all_records, store, lang) if tour is None else None
+    settings = sidebar.report_settings() if tour is None else None
     if problems:
         with st.expander(f"⚠️ {len(problems)} {t('app.data_problems', lang, file=store.label)}"):
             for problem in problems:
@@ -137,7 +146,9 @@ def main() -> None:
         else:
             views.statistics(index, catalog, lang)
         write_url(criteria, lang)
+    draw_top_bar()
     if tour is None:
+        sidebar.editing(catalog, all_records, store, lang)
         sidebar.share_and_export(urlstate.from_state(session, criteria, lang), index, store, catalog, files, lang)
 
 

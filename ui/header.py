@@ -5,6 +5,9 @@ Kept to one line so that the map gets the window (map first).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import streamlit as st
 
 from i18n import LANGUAGES, t
@@ -33,16 +36,42 @@ BAR_CSS = """
 """
 
 
-def top_bar(presenting: bool) -> tuple[str, RecordFilter, str]:
-    """Draw the one-line top bar; return the language, the record filter and the chosen view.
+def choices(session: Mapping[str, Any], presenting: bool) -> tuple[str, RecordFilter, str]:
+    """The language, the record filter and the view the top bar's widgets hold now.
 
+    Read from the session (a widget's key holds its value before the widget is drawn in a run),
+    so the map can be drawn before the bar: see :func:`top_bar`.
+
+    >>> choices({}, presenting=False)[0::2]
+    ('nl', 'map')
+    >>> lang, criteria, view = choices({state.LANG: "en", state.FILTER_BORDER: [Border("NL-BE")],
+    ...                                 state.FILTER_TEXT: "tax", state.VIEW_TAB: "table"}, presenting=False)
+    >>> lang, sorted(criteria.borders), criteria.text, view
+    ('en', [<Border.NL_BE: 'NL-BE'>], 'tax', 'table')
+    >>> choices({state.VIEW_TAB: "table", state.FILTER_TEXT: "tax"}, presenting=True)[1:]
+    (RecordFilter(borders=frozenset(), themes=frozenset(), statuses=frozenset(), kinds=frozenset(), text=''), 'map')
+    """
+    lang = session.get(state.LANG) or "nl"
+    if presenting:
+        return lang, RecordFilter(), "map"
+    chosen = [frozenset(session.get(key) or ()) for key, _, _ in FILTERS]
+    return lang, RecordFilter(*chosen, text=session.get(state.FILTER_TEXT) or ""), session.get(state.VIEW_TAB) or "map"
+
+
+def top_bar(presenting: bool) -> None:
+    """Draw the one-line top bar: title, filters, view switch, language (and sign-in).
+
+    The app draws it after the map, into a container placed above it: the browser then loads the
+    map's code before the code of these widgets (first paint). Their values: :func:`choices`.
     In presentation mode the bar holds only the title and the language (no filters, no views).
     """
     with st.container(horizontal=True, key="top_bar", gap="small", vertical_alignment="center"):
         st.html(BAR_CSS)
         lang = st.session_state.get(state.LANG) or "nl"
         st.title(t("app.title", lang), anchor=False, width="content", help=t("app.subtitle", lang))
-        criteria, view = (RecordFilter(), "map") if presenting else (_filters(lang), _view_switch(lang))
+        if not presenting:
+            _filters(lang)
+            _view_switch(lang)
         st.space("stretch")
         st.segmented_control(
             t("app.language", lang),
@@ -54,7 +83,6 @@ def top_bar(presenting: bool) -> tuple[str, RecordFilter, str]:
         )
         if not presenting:
             auth.account_control(st.session_state[state.LANG])  # sign in / who is signed in (with sign-in only)
-    return st.session_state[state.LANG], criteria, view
 
 
 def _filters(lang: str) -> RecordFilter:

@@ -4,6 +4,7 @@ link and the downloads."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 
 import streamlit as st
 
@@ -43,16 +44,34 @@ def current_actor() -> Actor:
     return Actor.anonymous() if settings.read_only or settings.closed else settings.actor()
 
 
-def gate(lang: str) -> None:
-    """With sign-in and ``public_read = false``: only the sign-in until someone with a role is in."""
+def gate(lang: str, before: Callable[[], None] = lambda: None) -> None:
+    """With sign-in and ``public_read = false``: only the sign-in until someone with a role is in
+    (``before`` is called first then, to draw what stays above the sign-in)."""
     values = auth.secrets()
     if auth.oidc_configured(values):
-        auth.gate(auth.identity(values), values, lang)
+        who = auth.identity(values)
+        if not who.may_read:
+            before()
+        auth.gate(who, values, lang)
+
+
+def report_settings() -> forms.EditorSettings | None:
+    """The settings when this session may report an obstacle (for the panel's button), else None.
+
+    Decides without drawing, so the map can be drawn before the sidebar (see :func:`editing`).
+    """
+    settings = editor_settings()
+    if settings.read_only or settings.closed:
+        return None
+    return settings if may(forms.acting_actor(settings), Action.ADD) else None
 
 
 def editing(catalog: Catalog, index: RecordIndex, store: RecordStore, lang: str) -> forms.EditorSettings | None:
     """Sign-in, the report form, the review queue and one's own reports, as far as this session
-    may; return the settings when it may report (for the panel's button), else None."""
+    may; return the settings when it may report, else None (the same as :func:`report_settings`).
+
+    The app draws this after the map (the sidebar's place does not depend on the order): the
+    code of its widgets then loads after the map's."""
     settings = editor_settings()
     with st.sidebar:
         if settings.oidc:
