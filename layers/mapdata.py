@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from layers import basemap, registry
-from layers.assets import publish, publish_web_file
+from layers.assets import WEB_DIR, publish, publish_web_file
 from layers.catalog import Catalog
 from layers.specs import LAYERS
 
@@ -103,12 +103,27 @@ def publish_map_files(catalog: Catalog, geodata_dir: Path, static_dir: Path) -> 
         for name, zoom in PLACES_FILES
         if (geodata_dir / name).exists()
     )
+    base_url = publish(static_dir, "basemap.json", compact_json(base))
+    first_view = [base_url, *([water] if water else []), *(url for url, zoom in places if zoom == 0)]
+    first_view += [layers[spec.kind] for spec in LAYERS if spec.show]
     return MapFiles(
         static_dir=static_dir,
-        script=publish_web_file(static_dir, "map.js"),
+        script=publish(static_dir, "map.js", map_script(first_view)),
         css=publish_web_file(static_dir, "map.css"),
-        base=publish(static_dir, "basemap.json", compact_json(base)),
+        base=base_url,
         layers=layers,
         water=water,
         places=places,
     )
+
+
+def map_script(prefetch: list[str]) -> bytes:
+    """The map's script (``layers/web/map.js``), ending with a request for the ``prefetch`` URLs.
+
+    It is the first script the map loads: the data of the first view then downloads while
+    Leaflet is still on its way (the scripts load one after another).
+
+    >>> map_script(["/app/static/app/1/basemap.json"]).decode().splitlines()[-1]
+    'window.bp.prefetch(["/app/static/app/1/basemap.json"]);'
+    """
+    return (WEB_DIR / "map.js").read_bytes().rstrip() + b"\nwindow.bp.prefetch(" + compact_json(prefetch) + b");\n"

@@ -56,7 +56,9 @@ class OfflineMap(folium.Map):
     def __init__(self, *args: Any, js: Iterable[str] = (), css: Iterable[str] = (), **kwargs: Any):
         super().__init__(*args, **kwargs)
         # Instance attributes: folium's class-level lists are shared by every map in the process.
-        self.default_js = [("leaflet", f"{VENDOR_URL}/leaflet/leaflet.js"), *((f"bp{i}", u) for i, u in enumerate(js))]
+        # The app's scripts first: they touch Leaflet only when called, and the map's script asks
+        # for the first view's data as soon as it runs (scripts load one after another).
+        self.default_js = [*((f"bp{i}", u) for i, u in enumerate(js)), ("leaflet", f"{VENDOR_URL}/leaflet/leaflet.js")]
         self.default_css = [
             ("leaflet_css", f"{VENDOR_URL}/leaflet/leaflet.css"),
             *((f"bp{i}", u) for i, u in enumerate(css)),

@@ -102,13 +102,33 @@
 
   // -- layers -------------------------------------------------------------------------------
 
-  function fetchJson(url) {
-    // A map saved as one HTML file carries its data inline (see ui/exports.py).
-    if (window.BP_INLINE && window.BP_INLINE[url]) return Promise.resolve(window.BP_INLINE[url]);
+  function request(url) {
     return fetch(url, { credentials: "same-origin" }).then(function (response) {
       if (!response.ok) throw new Error(url + ": HTTP " + response.status);
       return response.json();
     });
+  }
+
+  // The first view's data is asked for while Leaflet is still loading: the published copy of this
+  // file ends with a call to bp.prefetch (layers/mapdata.py). The requests leave just after this
+  // file's load event, when the next script (Leaflet) has been asked for: it comes first.
+  var prefetched = {};
+  bp.prefetch = function (urls) {
+    setTimeout(function () {
+      urls.forEach(function (url) {
+        if (prefetched[url] || (window.BP_INLINE && window.BP_INLINE[url])) return;
+        prefetched[url] = request(url);
+        prefetched[url].catch(function () {}); // reported by whoever uses it (fetchJson)
+      });
+    }, 0);
+  };
+
+  function fetchJson(url) {
+    // A map saved as one HTML file carries its data inline (see ui/exports.py).
+    if (window.BP_INLINE && window.BP_INLINE[url]) return Promise.resolve(window.BP_INLINE[url]);
+    var early = prefetched[url];
+    delete prefetched[url];
+    return early || request(url);
   }
 
   function featureName(props) {
