@@ -29,6 +29,7 @@ from tests.test_offline_server import _is_local
 pytestmark = pytest.mark.browser
 
 FEATURE = "port:north-sea-port-terneuzen"  # has records: a report on it gets a duplicate suggestion
+FEATURE_NAME = "North Sea Port – Terneuzen"
 EXISTING = "gros-005"  # "Grensbelemmeringen in het havengebied North Sea Port (…)"
 USERS = {
     "anna": User(sub="anna", claims={"name": "Anna de Vries", "email": "anna@grensinfo.example"}),
@@ -114,7 +115,9 @@ def open_feature(page: Page, app: AuthApp, who: str | None = None) -> None:
     """Open the app with the port selected, wait until its panel is drawn and (``who``) that the
     top bar names the person signed in."""
     page.goto(f"{app.url}/?f={FEATURE}")
-    expect(page.locator(f'.bp-rec[data-record="{EXISTING}"]')).to_be_attached(timeout=60_000)
+    # The panel names the port and lists its records (the newest first: not always the same one).
+    expect(page.locator(".bp-card h3").first).to_have_text(FEATURE_NAME, timeout=60_000)
+    expect(page.locator(".bp-rec").first).to_be_attached()
     if who:
         expect(page.get_by_role("button", name=USERS[who].claims["name"])).to_be_visible()
     wait_idle(page)

@@ -45,6 +45,7 @@ PANEL_CSS = """
 .bp-rec p { margin: 4px 0; white-space: pre-wrap; }
 .bp-hist { font-size: .82em; color: #444; margin: 4px 0 0 0; padding-left: 16px; }
 .bp-hist .who { font-weight: 600; }
+.bp-hist.bp-once { list-style: none; padding-left: 0; }
 .bp-review { display: inline-block; border: 1px solid #8a6d00; color: #6b5200; background: #fff8e1;
   border-radius: 10px; padding: 0 8px; font-size: .8em; margin-right: 6px; }
 .bp-review.rejected { border-color: #a32020; color: #a32020; background: #fdecec; }
@@ -229,7 +230,9 @@ def record_card(record: Record, history: Sequence[HistoryEntry] = (), lang: str 
     only = t(f"record.only_{'en' if lang != 'en' else 'nl'}", lang)
     marker = f' <span class="bp-meta">({escape(only)})</span>' if title_missing or summary_missing else ""
     hist = ""
-    if history:
+    if len(history) == 1:  # only its creation: one line, shown (a fold would cost more than it hides)
+        hist = f'<ul class="bp-hist bp-once">{history_item(history[0], record.id, lang)}</ul>'
+    elif history:
         items = "".join(history_item(h, record.id, lang) for h in history)
         summary_line = f'<summary class="bp-meta">{escape(t("panel.history", lang))} ({len(history)})</summary>'
         hist = f'<details>{summary_line}<ul class="bp-hist">{items}</ul></details>'

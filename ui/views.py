@@ -21,7 +21,7 @@ MAP_HEIGHT = 700
 #: Records shown per panel section at first; "show more" adds this many.
 #: Full cards of the clicked feature's own records per step ("Meer tonen" adds a step); a click
 #: sends only what is shown, so the panel stays small (see the benchmark's bytes per click).
-PANEL_STEP = 3
+PANEL_STEP = 2
 #: One-line entries per step for the rest of a border (their full cards are on their features).
 LINE_STEP = 6
 #: Rows per page of the records table.
