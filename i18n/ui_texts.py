@@ -89,6 +89,7 @@ UI_TEXTS: dict[str, tuple[str, str]] = {
     "table.updated": ("Bijgewerkt", "Updated"),
     "tab.map": ("Kaart", "Map"),
     "tab.stats": ("Statistieken", "Statistics"),
+    "share.box": ("Delen en downloaden", "Share and download"),
     "share.header": ("Delen", "Share"),
     "share.help": (
         "Deze link opent de kaart zoals je hem nu ziet (selectie, lagen, filters, uitsnede); selecteer en kopieer hem.",

@@ -37,6 +37,13 @@ def map_state(at: AppTest) -> dict:
     return state
 
 
+def open_part(at: AppTest, key: str) -> None:
+    """Open a part that is drawn only once opened (filters, report form, sharing), as a click does."""
+    at.session_state[key] = True
+    at.run()
+    assert not at.exception, at.exception
+
+
 def switch_view(at: AppTest, view: str) -> None:
     at.segmented_control(key="view_tab").set_value(view).run()
     assert not at.exception, at.exception
@@ -161,10 +168,31 @@ def test_malformed_rows_are_reported_with_line_numbers(csv_path: Path, monkeypat
     assert csv_path.read_text(encoding="utf-8").endswith("bad-1,obstacle,only three\n")
 
 
+def test_filters_form_and_sharing_are_drawn_once_opened(app: AppTest) -> None:
+    # A first visit draws none of their fields: the browser loads the map's code first.
+    assert not app.multiselect and not app.text_input and not app.sidebar.button
+    assert [e.label for e in app.sidebar.expander] == ["Meld een belemmering", "Delen en downloaden"]
+    for key in (state.REPORT_BOX, state.SHARE_BOX, state.FILTER_BOX):
+        open_part(app, key)
+    assert app.text_input(key="report_title") and app.multiselect(key="filter_theme")
+    assert [b.label for b in app.sidebar.download_button][:2] == [
+        "Records als CSV (spreadsheet)",
+        "Records als GeoJSON (GIS)",
+    ]
+    # Closed again, they stay drawn: nothing typed or chosen in them is dropped.
+    app.multiselect(key="filter_theme").select(Theme.HEALTH).run()
+    for key in (state.REPORT_BOX, state.SHARE_BOX, state.FILTER_BOX):
+        app.session_state[key] = False
+    app.run()
+    assert app.multiselect(key="filter_theme").value == [Theme.HEALTH]
+    assert app.text_input(key="report_title") and app.sidebar.download_button
+
+
 def test_filters_drive_table_and_hotspots(app: AppTest) -> None:
     all_badges = map_state(app)["badges"]
     switch_view(app, "table")
     all_rows = app.caption[0].value
+    open_part(app, state.FILTER_BOX)
     app.multiselect(key="filter_theme").select(Theme.HEALTH).run()
     rows = app.dataframe[0].value
     assert len(rows) > 0 and set(rows["Thema"]) == {"Zorg"}

@@ -108,7 +108,8 @@ def has_map(at: AppTest) -> bool:
 
 
 def expander_labels(at: AppTest) -> list[str]:
-    return [e.label for e in at.sidebar.expander]
+    """The sidebar's forms and queues: its expanders, apart from sharing (there for everyone)."""
+    return [e.label for e in at.sidebar.expander if e.label != "Delen en downloaden"]
 
 
 # -- reading --------------------------------------------------------------------------------------

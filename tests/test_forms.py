@@ -9,7 +9,8 @@ from streamlit.testing.v1 import AppTest
 
 from records import Border, Kind, Status
 from tests.helpers import load_records, read_store
-from tests.test_app import ROOT, click, panel_html, switch_view
+from tests.test_app import ROOT, click, open_part, panel_html, switch_view
+from ui import state
 
 KNOWN_FEATURE = "port:emden"
 
@@ -20,6 +21,7 @@ def start(monkeypatch: pytest.MonkeyPatch, csv_path: Path, **env: str) -> AppTes
         monkeypatch.setenv(key, value)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
     assert not at.exception, at.exception
+    open_part(at, state.REPORT_BOX)  # the sidebar's form, as a click on its header opens it
     return at
 
 
@@ -33,6 +35,8 @@ def fill(at: AppTest, **values) -> None:
         "reported_by": "GrensInfoPunt Aachen",
     }
     defaults.update(values)
+    if not [w for w in at.sidebar.text_input if w.key == "report_title"]:
+        open_part(at, state.REPORT_BOX)  # a person opens the form before typing in it
     for name, value in defaults.items():
         widgets = [
             w for kind in ("text_input", "text_area", "multiselect", "selectbox", "radio") for w in at.sidebar.get(kind)
@@ -70,6 +74,7 @@ def test_valid_report_is_saved_and_shown_at_once(app_csv) -> None:
     # the form is cleared, the table and the panel show the record
     assert at.sidebar.text_input(key="report_title").value == ""
     switch_view(at, "table")
+    open_part(at, state.FILTER_BOX)
     at.text_input(key="filter_text").input("pension rules").run()  # the table pages; the search finds it
     assert list(at.dataframe[0].value["Titel"]) == [new.title_nl]
     at.text_input(key="filter_text").input("").run()

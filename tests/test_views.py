@@ -16,8 +16,8 @@ from layers.catalog import load_catalog
 from records import Actor, Border, Record, Theme
 from records import stats as record_stats
 from tests.helpers import load_records, read_store
-from tests.test_app import ROOT, click, folium_args, map_state, panel_html, report, switch_view
-from ui import exports, urlstate
+from tests.test_app import ROOT, click, folium_args, map_state, open_part, panel_html, report, switch_view
+from ui import exports, state, urlstate
 from ui.tour import TourError, load_tour
 
 GEODATA = ROOT / "geodata"
@@ -70,6 +70,8 @@ def test_link_restores_selection_filters_and_view(monkeypatch, csv_path) -> None
         lang="en",
     )
     assert at.session_state["selected_feature"] == "port:north-sea-port-terneuzen"
+    assert at.query_params["theme"] == "infrastructure"  # in force before the filters are first opened
+    open_part(at, state.FILTER_BOX)
     assert at.multiselect(key="filter_theme").value == [Theme.INFRASTRUCTURE]
     assert at.title[0].value == "Border-obstacle map"
     args = folium_args(at)
@@ -84,6 +86,8 @@ def test_link_restores_selection_filters_and_view(monkeypatch, csv_path) -> None
 def test_clicks_and_filters_are_written_to_the_url(monkeypatch, csv_path) -> None:
     at = start(monkeypatch, csv_path)
     click(at, "regiodeal:twente")
+    open_part(at, state.FILTER_BOX)
+    open_part(at, state.SHARE_BOX)
     at.multiselect(key="filter_border").select(Border.NL_DE).run()
     assert at.query_params["f"] == "regiodeal:twente"
     assert at.query_params["border"] == "NL-DE"

@@ -85,27 +85,28 @@ def top_bar(presenting: bool) -> None:
             auth.account_control(st.session_state[state.LANG])  # sign in / who is signed in (with sign-in only)
 
 
-def _filters(lang: str) -> RecordFilter:
-    """The filter popover (border, theme, status, kind, text); its label counts the active ones."""
+def _filters(lang: str) -> None:
+    """The filter popover (border, theme, status, kind, text); its label counts the active ones.
+
+    Its fields are drawn from its first opening on; their values are in the session all the same
+    (a link may set them): :func:`choices` reads them from there.
+    """
     active = sum(bool(st.session_state.get(key)) for key, _, _ in FILTERS) + bool(
         st.session_state.get(state.FILTER_TEXT)
     )
     label = t("filters.header", lang) + (f" ({active})" if active else "")
-    with st.popover(label, icon=":material/filter_list:"):
-        chosen = [
-            frozenset(
-                st.multiselect(
-                    t(label_key, lang),
-                    list(vocab),
-                    format_func=lambda v: v.label(lang),
-                    key=key,
-                    placeholder=t("filters.all", lang),
-                )
+    with st.popover(label, icon=":material/filter_list:", key=state.FILTER_BOX, on_change="rerun") as box:
+        if not state.drawn_once_opened(st.session_state, state.FILTER_BOX, box.open):
+            return
+        for key, label_key, vocab in FILTERS:
+            st.multiselect(
+                t(label_key, lang),
+                list(vocab),
+                format_func=lambda v: v.label(lang),
+                key=key,
+                placeholder=t("filters.all", lang),
             )
-            for key, label_key, vocab in FILTERS
-        ]
-        text = st.text_input(t("filters.text", lang), max_chars=200, key=state.FILTER_TEXT)
-    return RecordFilter(*chosen, text=text)
+        st.text_input(t("filters.text", lang), max_chars=200, key=state.FILTER_TEXT)
 
 
 def _view_switch(lang: str) -> str:

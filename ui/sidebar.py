@@ -90,8 +90,10 @@ def editing(catalog: Catalog, index: RecordIndex, store: RecordStore, lang: str)
             if selected != st.session_state.get(state.REPORT_PREFILLED_FOR):
                 forms.prefill_feature(st.session_state, selected)
                 st.session_state[state.REPORT_PREFILLED_FOR] = selected
-            with st.expander(t("form.header", lang), expanded=False):
-                forms.report_form(catalog, store, settings, lang)
+            # Drawn from its first opening on (the form's widgets are the sidebar's heaviest code).
+            with st.expander(t("form.header", lang), key=state.REPORT_BOX, on_change="rerun") as box:
+                if state.drawn_once_opened(st.session_state, state.REPORT_BOX, box.open):
+                    forms.report_form(catalog, store, settings, lang)
         if may(actor, Action.REVIEW):
             review.queue(index, store, catalog, settings, lang)
         elif actor.mode.value == "oidc":
@@ -102,7 +104,9 @@ def editing(catalog: Catalog, index: RecordIndex, store: RecordStore, lang: str)
 def share_and_export(
     view: urlstate.ViewState, index: RecordIndex, store: RecordStore, catalog: Catalog, files: MapFiles, lang: str
 ) -> None:
-    with st.sidebar:
+    with st.sidebar, st.expander(t("share.box", lang), key=state.SHARE_BOX, on_change="rerun") as box:
+        if not state.drawn_once_opened(st.session_state, state.SHARE_BOX, box.open):
+            return
         st.subheader(t("share.header", lang))
         st.caption(t("share.help", lang))
         # A text field, not st.code (which would load a 1.5 MB syntax highlighter on every first visit);

@@ -66,6 +66,12 @@ EDIT_REBASE = "edit_rebase"  # "continue from the current version" after a confl
 SIGN_IN_GATE = "sign_in_gate"  # the container of the sign-in page of a closed deployment
 # freshness: the store token this session last drew
 SEEN_TOKEN = "seen_store_token"
+# parts drawn only once opened (an expander or popover that reruns the app when opened): the
+# report form, the filters, sharing and downloads. A first visit then loads none of their widgets'
+# code before the map (see :func:`drawn_once_opened`).
+REPORT_BOX = "report_box"
+FILTER_BOX = "filter_box"
+SHARE_BOX = "share_box"
 
 #: What st_folium sends back: the clicked feature (its id only), the click counter and the
 #: last map click (to tell an empty-map click from a feature click), the view and the
@@ -223,3 +229,18 @@ def sync_request(state: MutableMapping[str, Any]) -> None:
 def select(state: MutableMapping[str, Any], feature_id: str | None) -> None:
     """Button callback: select ``feature_id`` (``None`` clears) and show it on the map."""
     request_selection(state, feature_id)
+
+
+def drawn_once_opened(state: MutableMapping[str, Any], key: str, is_open: bool | None) -> bool:
+    """Whether the content of the lazy part ``key`` is drawn: from the first time it is open on.
+
+    Once drawn it stays drawn, also while closed: what was typed or chosen in it is kept.
+
+    >>> s = {}
+    >>> [drawn_once_opened(s, REPORT_BOX, is_open) for is_open in (False, None, True, False)]
+    [False, False, True, True]
+    """
+    flag = f"{key}_opened"
+    if is_open:
+        state[flag] = True
+    return bool(state.get(flag))
