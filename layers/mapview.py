@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import folium
-from branca.element import MacroElement
+from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from i18n import both
@@ -69,6 +69,17 @@ class OfflineMap(folium.Map):
         return [[None, None], [None, None]]
 
 
+class _Script(Element):
+    """JavaScript that is ready as it is: rendered as it is."""
+
+    def __init__(self, code: str):
+        super().__init__()
+        self.code = code
+
+    def render(self, **kwargs: Any) -> str:
+        return self.code
+
+
 class _MapSetup(MacroElement):
     """Calls ``bp.init`` once the Leaflet map exists."""
 
@@ -81,6 +92,11 @@ class _MapSetup(MacroElement):
         super().__init__()
         self._name = "MapSetup"
         self.config = config
+
+    def render(self, **kwargs: Any) -> None:
+        """As ``MacroElement.render``, without compiling the script as a template (branca would,
+        for the 10 kB of config, milliseconds on every click): it holds no template syntax."""
+        self.get_root().script.add_child(_Script(self._template.module.script(self, kwargs)), name=self.get_name())
 
 
 class MapState(folium.FeatureGroup):
