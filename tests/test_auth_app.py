@@ -100,8 +100,7 @@ def seed_report(csv_path: Path, title: str, feature: str = PORT, by: Actor = ANN
 
 
 def labels(at: AppTest) -> set[str]:
-    """What one can press: the buttons, and the popovers (the editors' "Bewerken" is one)."""
-    return {b.label for b in at.button} | {p.proto.popover.label for p in at.get("popover")}
+    return {b.label for b in at.button}
 
 
 def has_map(at: AppTest) -> bool:

@@ -162,7 +162,6 @@ def test_clicked_feature_prefills_the_form(app_csv) -> None:
 def open_editor(at: AppTest, feature_id: str, record_id: str) -> None:
     """Select a feature, pick one of its records under the panel and open the edit dialog."""
     click(at, feature_id)
-    open_part(at, state.EDIT_BOX)
     at.selectbox(key="edit_choice").set_value(record_id).run()
     (button,) = [b for b in at.button if b.key == "edit_open_button"]
     button.click().run()

@@ -68,32 +68,26 @@ def _close() -> None:
 def edit_tools(
     shown: Sequence[RecordSummary], *, store: RecordStore, catalog: Catalog, settings: forms.EditorSettings, lang: str
 ) -> None:
-    """Pick a record of the panel and open the edit dialog; keep the dialog open while it is.
-
-    The picker sits in a popover that is drawn from its first opening on: until an editor edits,
-    a click on the map brings one button here, not a select box (see the benchmark's bytes per click).
-    """
-    session = st.session_state
+    """Pick a record of the panel and open the edit dialog; keep the dialog open while it is."""
     if shown:
         by_id = {s.id: s for s in shown}
-        if session.get(state.EDIT_CHOICE) not in by_id:
-            session[state.EDIT_CHOICE] = shown[0].id
-        with st.popover(t("edit.open", lang), icon=":material/edit:", key=state.EDIT_BOX, on_change="rerun") as box:
-            if state.drawn_once_opened(session, state.EDIT_BOX, box.open):
-                chosen = st.selectbox(
-                    t("edit.choose", lang),
-                    list(by_id),
-                    format_func=lambda rid: f"{by_id[rid].text('title', lang)[0]} ({rid})",
-                    key=state.EDIT_CHOICE,
-                )
-                st.button(
-                    t("edit.open", lang),
-                    key=state.EDIT_OPEN_BUTTON,
-                    icon=":material/edit:",
-                    on_click=_open,
-                    args=(chosen, by_id[chosen].version),
-                )
-    if opened := session.get(state.EDIT_OPEN):
+        if st.session_state.get(state.EDIT_CHOICE) not in by_id:
+            st.session_state[state.EDIT_CHOICE] = shown[0].id
+        with st.container(horizontal=True, vertical_alignment="bottom", key=state.EDIT_TOOLS):
+            chosen = st.selectbox(
+                t("edit.choose", lang),
+                list(by_id),
+                format_func=lambda rid: f"{by_id[rid].text('title', lang)[0]} ({rid})",
+                key=state.EDIT_CHOICE,
+            )
+            st.button(
+                t("edit.open", lang),
+                key=state.EDIT_OPEN_BUTTON,
+                icon=":material/edit:",
+                on_click=_open,
+                args=(chosen, by_id[chosen].version),
+            )
+    if opened := st.session_state.get(state.EDIT_OPEN):
         _dialog(opened[0], opened[1], store, catalog, settings, lang)
 
 

@@ -60,18 +60,18 @@ EDIT_OPEN = "edit_open"  # (record id, version the edit is based on) while the d
 EDIT_PREFIX = "edit_"  # + "<id>_<version>_<field>": the dialog's widgets, fresh for each version
 EDIT_ERRORS = "edit_errors"  # {field: Message} of the last refused save
 EDIT_CONFLICT = "edit_conflict"  # the record as it is now, after a save based on an older version
+EDIT_TOOLS = "edit_tools"  # the container under the panel
 EDIT_OPEN_BUTTON = "edit_open_button"
 EDIT_REBASE = "edit_rebase"  # "continue from the current version" after a conflict
 SIGN_IN_GATE = "sign_in_gate"  # the container of the sign-in page of a closed deployment
 # freshness: the store token this session last drew
 SEEN_TOKEN = "seen_store_token"
 # parts drawn only once opened (an expander or popover that reruns the app when opened): the
-# report form, the filters, sharing and downloads, and the editors' record picker. A first visit
-# then loads none of their widgets' code before the map, and a click brings fewer elements.
+# report form, the filters, sharing and downloads. A first visit then loads none of their widgets'
+# code before the map (see :func:`drawn_once_opened`).
 REPORT_BOX = "report_box"
 FILTER_BOX = "filter_box"
 SHARE_BOX = "share_box"
-EDIT_BOX = "edit_box"  # the record picker under the panel (editors)
 
 #: What st_folium sends back: the clicked feature (its id only), the click counter and the
 #: last map click (to tell an empty-map click from a feature click), the view and the
