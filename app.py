@@ -165,13 +165,15 @@ def map_and_panel(
     on_edit: Callable[[Sequence[RecordSummary]], None] | None = None,
 ) -> None:
     """Map and panel: a click on the map reruns only this part of the page."""
+    # The panel is made before anything is drawn and written first: its message leaves with the
+    # columns' and reaches the browser before the map's (unchanged) one. In a browser the click is
+    # already in the session (the map's on_change ran before this run).
+    panel = views.panel_view(catalog, index, store, lang)
     map_col, panel_col = st.columns([5, 2] if tour is None else [3, 2], gap="small")
-    # The panel is written first: its message reaches the browser before the map's (unchanged) one.
-    # In a browser the click is already in the session (the map's on_change ran before this run).
     with panel_col, st.container(key="detail_panel"):
         if tour is not None:
             present.caption(tour, lang)
-        views.detail_panel(catalog, index, store, lang, on_report, on_edit)
+        views.detail_panel(panel, lang, on_report, on_edit)
     with map_col:
         views.map_area(files, catalog, index, lang, large=tour is not None)
     write_url(criteria, lang)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import streamlit as st
 from streamlit_folium import st_folium
@@ -97,21 +98,27 @@ def _full_records(
     return _store.get(ids), {record_id: tuple(_store.history(record_id)) for record_id in ids}
 
 
-def detail_panel(
-    catalog: Catalog,
-    index: RecordIndex,
-    store: RecordStore,
-    lang: str,
-    on_report: Callable[[str], None] | None = None,
-    on_edit: Callable[[Sequence[RecordSummary]], None] | None = None,
-) -> None:
-    """The selected feature's facts and its records, and (for those who may write) a button to
-    report an obstacle on it and (for editors) the tools to edit the records shown."""
+@dataclass(frozen=True)
+class PanelView:
+    """What the panel shows for the selected feature: made before anything is drawn (see
+    :func:`panel_view`), drawn by :func:`detail_panel`."""
+
+    feature_id: str
+    html: str
+    more: bool  # records beyond what is shown: a "show more" button
+    shown: tuple[RecordSummary, ...]  # the records shown in full (the editors' tools pick from them)
+
+
+def panel_view(catalog: Catalog, index: RecordIndex, store: RecordStore, lang: str) -> PanelView | None:
+    """The selected feature's facts and its records as HTML, or None when nothing is selected.
+
+    Made before the page's elements are drawn: the panel's message then leaves together with the
+    few elements before it, and the browser draws them at once (one render, not three).
+    """
     session = st.session_state
     feature = catalog.get(session[state.SELECTED])
     if feature is None:
-        st.info(t("panel.empty", lang))
-        return
+        return None
     steps = 1 + session[state.PANEL_MORE]
     limit, line_limit = PANEL_STEP * steps, LINE_STEP * steps
     tied = index.for_feature(feature.id)
@@ -127,13 +134,32 @@ def detail_panel(
         panel.records_section(f"{t('panel.records', lang)} ({len(tied)})", tied, records, history, lang, limit)
     )
     parts += [panel.record_lines_section(title, listed, lang, line_limit) for title, listed in elsewhere]
-    st.html("".join(parts))
-    if len(tied) > limit or any(len(listed) > line_limit for _, listed in elsewhere):
+    return PanelView(
+        feature_id=feature.id,
+        html="".join(parts),
+        more=len(tied) > limit or any(len(listed) > line_limit for _, listed in elsewhere),
+        shown=tuple(s for s in tied[:limit] if s.id in records),
+    )
+
+
+def detail_panel(
+    view: PanelView | None,
+    lang: str,
+    on_report: Callable[[str], None] | None = None,
+    on_edit: Callable[[Sequence[RecordSummary]], None] | None = None,
+) -> None:
+    """Draw the panel: the feature's facts and records, and (for those who may write) a button to
+    report an obstacle on it and (for editors) the tools to edit the records shown."""
+    if view is None:
+        st.info(t("panel.empty", lang))
+        return
+    st.html(view.html)
+    if view.more:
         st.button(t("panel.show_more", lang), on_click=_show_more, key="panel_show_more")
     if on_report and st.button(t("panel.report_here", lang), key="report_here", icon=":material/add_location_alt:"):
-        on_report(feature.id)
+        on_report(view.feature_id)
     if on_edit:
-        on_edit([s for s in tied[:limit] if s.id in records])
+        on_edit(view.shown)
 
 
 def _show_more() -> None:
