@@ -342,7 +342,8 @@ def _profile_section(r: dict[str, Any]) -> list[str]:
     out = [
         "\n## Profiles\n",
         "Server: py-spy with `--gil --nonblocking` (samples of whichever thread holds the GIL, the server never "
-        "paused) on this app's servers during the timed clicks and the full reruns. The top-level "
+        "paused) on this app's servers during 10 extra clicks and 5 extra full reruns each, after the timed "
+        "phases (a profiler's own CPU would slow the app it samples, and only this app is sampled). The top-level "
         "`Thread.run`/`_bootstrap` frames and the event loop's idle polling are in every sample of their thread.",
     ]
     browser = profiles.get("browser") or {}
@@ -351,7 +352,7 @@ def _profile_section(r: dict[str, Any]) -> list[str]:
             if prof.get("error"):
                 out.append(f"- {NAMES.get(name, name)}, {phase}: {prof['error']}")
                 continue
-            out.append(f"\n### Server: {NAMES.get(name, name)} during the {phase}: {prof['samples']} samples\n")
+            out.append(f"\n### Server: {NAMES.get(name, name)} during the extra {phase}: {prof['samples']} samples\n")
             out.append("By thread: " + ", ".join(f"{x['what']} {x['share']:.0%}" for x in prof["by_thread"]) + ".\n")
             out.append(
                 table(

@@ -1,8 +1,9 @@
 """Server-side profiles with py-spy: where a server's CPU goes while it serves clicks and reruns.
 
 ``py-spy record --gil --format raw`` samples the thread holding the GIL (so: Python work, on
-any thread) into collapsed stacks, without pausing the server (``--nonblocking``), so it can run
-during the timed phases. :func:`summarise` turns them into shares of all samples: by thread role
+any thread) into collapsed stacks, without pausing the server (``--nonblocking``). It runs
+during extra, untimed clicks and reruns (``bench.run``): its own CPU would slow the timed ones.
+:func:`summarise` turns them into shares of all samples: by thread role
 (the script thread that runs the app, the event loop that sends messages) and by the frames
 that matter here (Streamlit's post-run ``gc.collect``, ``st_folium``, the panel, the record
 index, message serialisation and websocket compression), plus the top functions by own and by

@@ -18,8 +18,10 @@ Phases, in this order (each records the machine's load average when it ends):
 3. clicks: one page per app, the same seeded feature list for the map apps (the floor clicks
    its button), one click per app per round in rotating order; the first round is a warm-up;
 4. full reruns: the 'r' key on each page, rotating order;
-5. profiles: Chromium's JS profiler on ``app`` and ``floor`` during 10 more clicks each. (py-spy,
-   when installed, samples ``app`` and ``app_100k`` during phases 3 and 4 without pausing them.)
+5. profiles, none of them timed: py-spy (when installed) samples ``app`` and ``app_100k`` during
+   10 more clicks and 5 more full reruns on each, then Chromium's JS profiler runs on ``app`` and
+   ``floor`` during 10 more clicks each. A profiler takes CPU from the 2 cores it samples on, and
+   only this app's servers are sampled: during the timed phases it would slow this app alone.
 """
 
 from __future__ import annotations
@@ -174,7 +176,6 @@ class Bench:
         self.results["click_plan"] = plan
         chosen = plan["targets"]
         out: dict[str, list[dict[str, Any]]] = {name: [] for name in CLICK_APPS}
-        spies = self.spy("clicks")
         for i in range(len(chosen)):
             for name in rotate(CLICK_APPS, i):
                 tab = tabs[name]
@@ -189,7 +190,6 @@ class Bench:
                 out[name].append(result)
             if i % 5 == 0:
                 _log(f"clicks, round {i + 1}/{len(chosen)}")
-        self.unspy("clicks", spies)
         for name, tab in tabs.items():
             tab.wait_quiet()
             self._click_windows(name, out[name], tab)
@@ -223,11 +223,9 @@ class Bench:
 
     def rerun_phase(self, tabs: dict[str, Tab]) -> None:
         out: dict[str, list[dict[str, Any]]] = {name: [] for name in ALL_APPS}
-        spies = self.spy("reruns")
         for i in range(self.reruns):
             for name in rotate(ALL_APPS, i):
                 out[name].append(tabs[name].full_rerun())
-        self.unspy("reruns", spies)
         for name in ALL_APPS:
             runs = self.servers[name].runs()
             items = out[name]
@@ -243,9 +241,20 @@ class Bench:
         self.phase_done("reruns")
 
     def profile_phase(self, tabs: dict[str, Tab], plan: list[dict[str, Any]]) -> None:
-        """Chromium's JS sampling profiler on app and floor during 10 more clicks each (not timed)."""
+        """py-spy on this app's servers during 10 more clicks and 5 more full reruns each, then
+        Chromium's JS sampling profiler on app and floor during 10 more clicks each (none timed)."""
         from bench import profiles
 
+        spies = self.spy("clicks")
+        for name in SPIED:
+            for target in plan[:10]:
+                tabs[name].click_feature(target["feature"], target["name"], *target["at"][name])
+        self.unspy("clicks", spies)
+        spies = self.spy("reruns")
+        for name in SPIED:
+            for _ in range(5):
+                tabs[name].full_rerun()
+        self.unspy("reruns", spies)
         js = {}
         for name in ("app", "floor"):
             cdp = profiles.start_js(tabs[name])
