@@ -118,7 +118,7 @@ def main() -> None:
 
     def draw_top_bar() -> None:
         with top:
-            header.top_bar(presenting)
+            header.top_bar(presenting, lang, criteria)
 
     sidebar.gate(lang, before=draw_top_bar)  # with sign-in and no public reading: only the sign-in
     index = all_records.filtered(criteria, store.search(criteria.text) if criteria.text.strip() else None)
@@ -165,9 +165,9 @@ def map_and_panel(
     on_edit: Callable[[Sequence[RecordSummary]], None] | None = None,
 ) -> None:
     """Map and panel: a click on the map reruns only this part of the page."""
-    # The panel is made before anything is drawn and written first: its message leaves with the
-    # columns' and reaches the browser before the map's (unchanged) one. In a browser the click is
-    # already in the session (the map's on_change ran before this run).
+    # The panel is made before anything is drawn and written first: its message follows the
+    # columns' at once and reaches the browser before the map's (unchanged) one. In a browser the
+    # click is already in the session (the map's on_change ran before this run).
     panel = views.panel_view(catalog, index, store, lang)
     map_col, panel_col = st.columns([5, 2] if tour is None else [3, 2], gap="small")
     with panel_col, st.container(key="detail_panel"):

@@ -58,19 +58,19 @@ def choices(session: Mapping[str, Any], presenting: bool) -> tuple[str, RecordFi
     return lang, RecordFilter(*chosen, text=session.get(state.FILTER_TEXT) or ""), session.get(state.VIEW_TAB) or "map"
 
 
-def top_bar(presenting: bool) -> None:
+def top_bar(presenting: bool, lang: str, criteria: RecordFilter) -> None:
     """Draw the one-line top bar: title, filters, view switch, language (and sign-in).
 
     The app draws it after the map, into a container placed above it: the browser then loads the
-    map's code before the code of these widgets (first paint). Their values: :func:`choices`.
+    map's code before the code of these widgets (first paint). ``lang`` and ``criteria`` are what
+    :func:`choices` read.
     In presentation mode the bar holds only the title and the language (no filters, no views).
     """
     with st.container(horizontal=True, key="top_bar", gap="small", vertical_alignment="center"):
         st.html(BAR_CSS)
-        lang = st.session_state.get(state.LANG) or "nl"
         st.title(t("app.title", lang), anchor=False, width="content", help=t("app.subtitle", lang))
         if not presenting:
-            _filters(lang)
+            _filters(lang, criteria)
             _view_switch(lang)
         st.space("stretch")
         st.segmented_control(
@@ -82,18 +82,16 @@ def top_bar(presenting: bool) -> None:
             label_visibility="collapsed",
         )
         if not presenting:
-            auth.account_control(st.session_state[state.LANG])  # sign in / who is signed in (with sign-in only)
+            auth.account_control(lang)  # sign in / who is signed in (with sign-in only)
 
 
-def _filters(lang: str) -> None:
+def _filters(lang: str, criteria: RecordFilter) -> None:
     """The filter popover (border, theme, status, kind, text); its label counts the active ones.
 
     Its fields are drawn from its first opening on; their values are in the session all the same
     (a link may set them): :func:`choices` reads them from there.
     """
-    active = sum(bool(st.session_state.get(key)) for key, _, _ in FILTERS) + bool(
-        st.session_state.get(state.FILTER_TEXT)
-    )
+    active = sum(map(bool, (criteria.borders, criteria.themes, criteria.statuses, criteria.kinds, criteria.text)))
     label = t("filters.header", lang) + (f" ({active})" if active else "")
     with st.popover(label, icon=":material/filter_list:", key=state.FILTER_BOX, on_change="rerun") as box:
         if not state.drawn_once_opened(st.session_state, state.FILTER_BOX, box.open):
@@ -109,17 +107,14 @@ def _filters(lang: str) -> None:
         st.text_input(t("filters.text", lang), max_chars=200, key=state.FILTER_TEXT)
 
 
-def _view_switch(lang: str) -> str:
+def _view_switch(lang: str) -> None:
     """Map, table or statistics (a switch whose value does not depend on the language)."""
     st.session_state.setdefault(state.VIEW_TAB, "map")
-    return (
-        st.segmented_control(
-            t("tab.view", lang),
-            VIEWS,
-            format_func=lambda v: t(f"tab.{v}", lang),
-            key=state.VIEW_TAB,
-            required=True,
-            label_visibility="collapsed",
-        )
-        or "map"
+    st.segmented_control(
+        t("tab.view", lang),
+        VIEWS,
+        format_func=lambda v: t(f"tab.{v}", lang),
+        key=state.VIEW_TAB,
+        required=True,
+        label_visibility="collapsed",
     )

@@ -66,9 +66,8 @@ def report_settings() -> forms.EditorSettings | None:
     return settings if may(forms.acting_actor(settings), Action.ADD) else None
 
 
-def editing(catalog: Catalog, index: RecordIndex, store: RecordStore, lang: str) -> forms.EditorSettings | None:
-    """Sign-in, the report form, the review queue and one's own reports, as far as this session
-    may; return the settings when it may report, else None (the same as :func:`report_settings`).
+def editing(catalog: Catalog, index: RecordIndex, store: RecordStore, lang: str) -> None:
+    """Sign-in, the report form, the review queue and one's own reports, as far as this session may.
 
     The app draws this after the map (the sidebar's place does not depend on the order): the
     code of its widgets then loads after the map's."""
@@ -79,13 +78,12 @@ def editing(catalog: Catalog, index: RecordIndex, store: RecordStore, lang: str)
             auth.account_box(auth.identity(values), values, lang)
         if settings.read_only:
             st.caption(t("form.read_only", lang))
-            return None
+            return
         if settings.closed:
             st.info(t("form.closed", lang))
-            return None
+            return
         actor = forms.acting_actor(settings)
-        may_report = may(actor, Action.ADD)
-        if may_report:
+        if may(actor, Action.ADD):
             selected = st.session_state[state.SELECTED]
             if selected != st.session_state.get(state.REPORT_PREFILLED_FOR):
                 forms.prefill_feature(st.session_state, selected)
@@ -98,7 +96,6 @@ def editing(catalog: Catalog, index: RecordIndex, store: RecordStore, lang: str)
             review.queue(index, store, catalog, settings, lang)
         elif actor.mode.value == "oidc":
             review.my_reports(index, store, actor, lang)
-    return settings if may_report else None
 
 
 def share_and_export(

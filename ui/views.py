@@ -19,7 +19,6 @@ from ui import facts, panel, state
 
 #: Height the map is built with; the page's CSS then sizes it to the window (see ``page_css``).
 MAP_HEIGHT = 700
-#: Records shown per panel section at first; "show more" adds this many.
 #: Full cards of the clicked feature's own records per step ("Meer tonen" adds a step); a click
 #: sends only what is shown, so the panel stays small (see the benchmark's bytes per click).
 PANEL_STEP = 2
@@ -112,8 +111,8 @@ class PanelView:
 def panel_view(catalog: Catalog, index: RecordIndex, store: RecordStore, lang: str) -> PanelView | None:
     """The selected feature's facts and its records as HTML, or None when nothing is selected.
 
-    Made before the page's elements are drawn: the panel's message then leaves together with the
-    few elements before it, and the browser draws them at once (one render, not three).
+    Made before the fragment draws anything: the panel's message then follows the columns' at
+    once, instead of after the records have been read.
     """
     session = st.session_state
     feature = catalog.get(session[state.SELECTED])
