@@ -162,8 +162,7 @@
           g.last_object_clicked = e.latlng;
           g.last_object_clicked_count = (g.last_object_clicked_count || 0) + 1;
         }
-        bp.featureClicked = true;
-        bp.highlight(props.id);
+        bp.featureClicked = props.id;
       });
       if (spec.geometry !== "point") {
         layer.on("mouseover", function () {
@@ -472,9 +471,18 @@
     map.on("click", function () {
       // A click on a feature reaches the map too (after the feature's handler); one that
       // reaches only the map clears the selection, as the app does.
-      if (!bp.featureClicked) bp.highlight(null);
-      bp.featureClicked = false;
-      reportSoon();
+      var id = bp.featureClicked || null;
+      bp.featureClicked = null;
+      bp.selected = id;
+      // Once Leaflet has run every click handler (ours and streamlit-folium's) and before any
+      // other task: report first, then draw the highlight (a large area's outline takes
+      // milliseconds; the panel waits on the report, the highlight on nothing).
+      queueMicrotask(function () {
+        bp.report();
+        setTimeout(function () {
+          bp.highlight(id);
+        }, 0);
+      });
     });
     map.on("overlayadd overlayremove", function () {
       syncSelectedLayers();
