@@ -105,7 +105,7 @@ AUTH_TEXTS: dict[str, tuple[str, str]] = {
     "queue.now": ("Nu: {review}, versie {v}.", "Now: {review}, version {v}."),
     "queue.mine": ("Mijn meldingen ({n})", "My reports ({n})"),
     # edit dialog
-    "edit.choose": ("Record bewerken", "Edit a record"),
+    "edit.choose": ("Record van dit paneel", "Record from this panel"),
     "edit.open": ("Bewerken", "Edit"),
     "edit.gone": ("Record {id} is niet meer te lezen.", "Record {id} can no longer be read."),
     "edit.based_on": ("{id} · versie {v} · {status}", "{id} · version {v} · {status}"),

@@ -160,12 +160,15 @@ def test_clicked_feature_prefills_the_form(app_csv) -> None:
 
 
 def open_editor(at: AppTest, feature_id: str, record_id: str) -> None:
-    """Select a feature, pick one of its records under the panel and open the edit dialog."""
+    """Select a feature, open the edit dialog under the panel and pick one of its records there."""
     click(at, feature_id)
-    at.selectbox(key="edit_choice").set_value(record_id).run()
     (button,) = [b for b in at.button if b.key == "edit_open_button"]
     button.click().run()
     assert not at.exception, at.exception
+    if [s for s in at.selectbox if s.key == "edit_choice"]:
+        at.selectbox(key="edit_choice").set_value(record_id).run()
+        assert not at.exception, at.exception
+    assert any(c.value.startswith(f"{record_id} · ") for c in at.caption), "the dialog shows the picked record"
 
 
 def field(at: AppTest, kind: str, record_id: str, name: str):

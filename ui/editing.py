@@ -1,8 +1,9 @@
 """Editing a record from the panel (editors and admins): its status along the lifecycle with a
 note, its texts in both languages (adding a missing translation), links, theme and source.
 
-Under the panel an editor picks one of the records it shows and opens a dialog. The dialog is
-based on the version that was current when it opened: if someone else changed the record
+Under the panel an editor opens a dialog on the records the panel shows, and picks one of them
+there (a single button under the panel: a click on the map redraws it and nothing heavier). The
+dialog is based on the version that was current when it opened: if someone else changed the record
 meanwhile, saving says so, shows the record as it is now and writes nothing (the store raises
 :class:`~records.errors.ConflictError`); the editor can then continue from the current version.
 After a save the whole app reruns, so the map's badges and the panel follow at once.
@@ -59,43 +60,48 @@ def _open(record_id: str, version: int) -> None:
     st.session_state.pop(state.EDIT_CONFLICT, None)
 
 
+def _open_on(shown: tuple[RecordSummary, ...]) -> None:
+    st.session_state[state.EDIT_CHOICES] = shown
+    _open(shown[0].id, shown[0].version)
+
+
+def _choose() -> None:
+    """The dialog's picker changed: open the chosen record at its version when the panel showed it."""
+    by_id = {s.id: s for s in st.session_state.get(state.EDIT_CHOICES) or ()}
+    chosen = by_id.get(st.session_state.get(state.EDIT_CHOICE))
+    if chosen is not None:
+        _open(chosen.id, chosen.version)
+
+
 def _close() -> None:
     freshness.release()
-    for key in (state.EDIT_OPEN, state.EDIT_ERRORS, state.EDIT_CONFLICT):
+    for key in (state.EDIT_OPEN, state.EDIT_ERRORS, state.EDIT_CONFLICT, state.EDIT_CHOICES):
         st.session_state.pop(key, None)
 
 
 def edit_tools(
     shown: Sequence[RecordSummary], *, store: RecordStore, catalog: Catalog, settings: forms.EditorSettings, lang: str
 ) -> None:
-    """Pick a record of the panel and open the edit dialog; keep the dialog open while it is."""
+    """A button that opens the edit dialog on the panel's records; keep the dialog open while it is."""
     if shown:
-        by_id = {s.id: s for s in shown}
-        if st.session_state.get(state.EDIT_CHOICE) not in by_id:
-            st.session_state[state.EDIT_CHOICE] = shown[0].id
-        with st.container(horizontal=True, vertical_alignment="bottom", key=state.EDIT_TOOLS):
-            chosen = st.selectbox(
-                t("edit.choose", lang),
-                list(by_id),
-                format_func=lambda rid: f"{by_id[rid].text('title', lang)[0]} ({rid})",
-                key=state.EDIT_CHOICE,
-            )
-            st.button(
-                t("edit.open", lang),
-                key=state.EDIT_OPEN_BUTTON,
-                icon=":material/edit:",
-                on_click=_open,
-                args=(chosen, by_id[chosen].version),
-            )
-    if opened := st.session_state.get(state.EDIT_OPEN):
-        _dialog(opened[0], opened[1], store, catalog, settings, lang)
+        st.button(
+            t("edit.open", lang),
+            key=state.EDIT_OPEN_BUTTON,
+            icon=":material/edit:",
+            on_click=_open_on,
+            args=(tuple(shown),),
+        )
+    if st.session_state.get(state.EDIT_OPEN):
+        _dialog(store, catalog, settings, lang)
 
 
 @st.dialog(" ", width="large", on_dismiss=_close)
-def _dialog(
-    record_id: str, base: int, store: RecordStore, catalog: Catalog, settings: forms.EditorSettings, lang: str
-) -> None:
+def _dialog(store: RecordStore, catalog: Catalog, settings: forms.EditorSettings, lang: str) -> None:
+    # The record comes from the session, not from arguments: the picker below reruns this dialog
+    # on its own, with the arguments of its opening.
     freshness.hold()  # no whole-page redraw (it would close this dialog) while it is open
+    record_id, base = st.session_state[state.EDIT_OPEN]
+    _picker(record_id, lang)
     record = store.get([record_id]).get(record_id)
     if record is None:
         st.error(t("edit.gone", lang, id=record_id))
@@ -112,6 +118,22 @@ def _dialog(
         _status_form(record, base, store, settings, lang)
     with content_tab:
         _content_form(record, base, store, catalog, settings, lang)
+
+
+def _picker(record_id: str, lang: str) -> None:
+    """Which of the panel's records to edit (only when it showed more than one)."""
+    choices = st.session_state.get(state.EDIT_CHOICES) or ()
+    if len(choices) < 2 or record_id not in {s.id for s in choices}:
+        return
+    st.session_state[state.EDIT_CHOICE] = record_id
+    by_id = {s.id: s for s in choices}
+    st.selectbox(
+        t("edit.choose", lang),
+        list(by_id),
+        format_func=lambda rid: f"{by_id[rid].text('title', lang)[0]} ({rid})",
+        key=state.EDIT_CHOICE,
+        on_change=_choose,
+    )
 
 
 def _conflict(current: Record, lang: str) -> None:

@@ -55,12 +55,12 @@ REVIEW_PASS = "review_pass"
 REVIEW_MESSAGE = "review_message"  # (kind, text) of the last action, shown once in the queue
 REVIEW_ACCEPT, REVIEW_REJECT, REVIEW_MERGE = "review_accept", "review_reject", "review_merge"  # its buttons
 # editing a record from the panel (editors): the record chosen, the open dialog, its fields
-EDIT_CHOICE = "edit_choice"
+EDIT_CHOICE = "edit_choice"  # the dialog's picker
+EDIT_CHOICES = "edit_choices"  # the records the panel showed when the dialog opened
 EDIT_OPEN = "edit_open"  # (record id, version the edit is based on) while the dialog is open
 EDIT_PREFIX = "edit_"  # + "<id>_<version>_<field>": the dialog's widgets, fresh for each version
 EDIT_ERRORS = "edit_errors"  # {field: Message} of the last refused save
 EDIT_CONFLICT = "edit_conflict"  # the record as it is now, after a save based on an older version
-EDIT_TOOLS = "edit_tools"  # the container under the panel
 EDIT_OPEN_BUTTON = "edit_open_button"
 EDIT_REBASE = "edit_rebase"  # "continue from the current version" after a conflict
 SIGN_IN_GATE = "sign_in_gate"  # the container of the sign-in page of a closed deployment
