@@ -170,7 +170,7 @@ def map_and_panel(
     # click is already in the session (the map's on_change ran before this run).
     panel = views.panel_view(catalog, index, store, lang)
     map_col, panel_col = st.columns([5, 2] if tour is None else [3, 2], gap="small")
-    with panel_col, st.container(key="detail_panel"):
+    with panel_col:
         if tour is not None:
             present.caption(tour, lang)
         views.detail_panel(panel, lang, on_report, on_edit)

@@ -7,6 +7,7 @@ from playwright.sync_api import Browser, expect
 
 from tests.browser import MAP_FRAME, block_outside_requests, click_latlon, open_map, set_view, wait_map_ready
 from tests.test_browser_click import click_point
+from ui.views import PANEL_COLUMN
 
 pytestmark = pytest.mark.browser
 
@@ -41,10 +42,13 @@ def test_the_map_is_the_main_element(browser: Browser, live_app, width: int, hei
     click_latlon(frame, lat, lon)
     expect(page.locator(".bp-card h3").first).to_contain_text("Emden")
     wait_map_ready(page)
-    panel = _box(page, ".st-key-detail_panel")
+    panel = _box(page, PANEL_COLUMN)
     map_box = _box(page, MAP_FRAME)
     if width >= 1000:
         assert panel["x"] >= map_box["x"] + map_box["width"] - 1, (panel, map_box)
+        # Beside the map the panel scrolls on its own, no taller than the map.
+        assert page.locator(PANEL_COLUMN).evaluate("el => getComputedStyle(el).overflowY") == "auto"
+        assert panel["height"] <= map_box["height"] + 2, (panel, map_box)
     else:
         assert panel["y"] >= map_box["y"] + map_box["height"] - 1, (panel, map_box)
     assert outside == []
