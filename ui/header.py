@@ -22,9 +22,13 @@ FILTERS = (
 )
 VIEWS = ("map", "table", "stats")
 
+#: Part of the page's CSS (drawn once with it, see ``ui.views.page_css``): no element of its own to
+#: redraw on every click.
 BAR_CSS = """
 <style>
   .st-key-top_bar { align-items: center; }
+  /* The language (and the account) at the right end of the bar. */
+  .st-key-top_bar .st-key-lang { margin-left: auto; }
   .st-key-top_bar h1 { font-size: 1.35rem; padding: 0; margin: 0; line-height: 1.2; }
   .st-key-top_bar p { margin: 0; }
   @media (max-width: 640px) {
@@ -67,12 +71,10 @@ def top_bar(presenting: bool, lang: str, criteria: RecordFilter) -> None:
     In presentation mode the bar holds only the title and the language (no filters, no views).
     """
     with st.container(horizontal=True, key="top_bar", gap="small", vertical_alignment="center"):
-        st.html(BAR_CSS)
         st.title(t("app.title", lang), anchor=False, width="content", help=t("app.subtitle", lang))
         if not presenting:
             _filters(lang, criteria)
             _view_switch(lang)
-        st.space("stretch")
         st.segmented_control(
             t("app.language", lang),
             LANGUAGES,

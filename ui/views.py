@@ -15,7 +15,7 @@ from layers.mapview import MapState, build_map
 from layers.specs import SPECS
 from records import Border, HistoryEntry, Record, RecordIndex, RecordStore, RecordSummary, Status, Theme
 from records import stats as record_stats
-from ui import facts, panel, state
+from ui import facts, header, panel, state
 
 #: Height the map is built with; the page's CSS then sizes it to the window (see ``page_css``).
 MAP_HEIGHT = 700
@@ -60,7 +60,7 @@ PANEL_COLUMN = (
 def page_css(offset_px: int) -> str:
     """The page's CSS with the map height set to the window height minus ``offset_px``."""
     css = PAGE_CSS.replace("{OFFSET}", str(int(offset_px))).replace("{PANEL}", PANEL_COLUMN)
-    return css + panel.PANEL_CSS  # once per page, not per click
+    return css + header.BAR_CSS + panel.PANEL_CSS  # once per page, not per click
 
 
 def _on_map_change() -> None:
