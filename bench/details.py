@@ -63,7 +63,7 @@ def _click_section(r: dict[str, Any]) -> list[str]:
                 _ms(med("server_ms")),
                 _ms(med("server_gc_ms")),
                 _ms(med("server_end_to_panel_ms")),
-                med("server_runs"),
+                f"{med('server_runs')} ({sum(c.get('poll_runs', 0) for c in items)})",
                 _kb(_med([ws_bytes(c) for c in items])),
                 _kb(_med([c["ws_uncompressed"]["ws_down_uncompressed"] for c in items])),
                 _kb(_med([c["ws_uncompressed"]["ws_up_uncompressed"] for c in items])),
@@ -82,7 +82,7 @@ def _click_section(r: dict[str, Any]) -> list[str]:
                 "server run (whole)",
                 "of which gc",
                 "server end → panel",
-                "runs / click",
+                "runs / click (polls left out, all clicks)",
                 "ws bytes (wire)",
                 "ws down uncompressed",
                 "ws up uncompressed",
@@ -95,7 +95,9 @@ def _click_section(r: dict[str, Any]) -> list[str]:
         "\nMedians per click unless marked. *click → server start*: the click event's time stamp to the start of "
         "the script run it caused (server log); *server end → panel*: the end of that run (after Streamlit's "
         "clean-up and `gc.collect(2)`) to the panel heading changing, negative when the panel shows before "
-        "the clean-up has finished.\n"
+        "the clean-up has finished. A click's runs and server time leave out the freshness polls "
+        "(`run_every` reruns an open page makes every few seconds) that fall in its window; their count is "
+        "in brackets.\n"
     )
     chrome_rows = []
     for name in ORDER:

@@ -9,7 +9,8 @@ The ``gc.collect`` call in ``script_runner`` is timed on its own as well. The ap
 unchanged and is the main script (so ``./static`` beside it is served as usual).
 
 Each run appends one JSON line: ``start`` (epoch ms), ``ms`` (whole run), ``gc_ms``,
-and ``fragment`` (a fragment rerun, e.g. a map click).
+``fragment`` (a fragment rerun, e.g. a map click) and ``auto`` (a timed rerun of a ``run_every``
+fragment, such as the app's freshness poll: not caused by the click or key being measured).
 """
 
 from __future__ import annotations
@@ -61,6 +62,8 @@ def install(log_path: str) -> None:
                 "ms": round(elapsed, 3),
                 "gc_ms": round(timed_gc.local.ms, 3),
                 "fragment": bool(rerun_data.fragment_id_queue),
+                # A run_every fragment's own rerun (the freshness poll), not caused by the user.
+                "auto": bool(getattr(rerun_data, "is_auto_rerun", False)),
             }
             with lock, open(log_path, "a") as handle:
                 handle.write(json.dumps(line) + "\n")
