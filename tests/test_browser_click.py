@@ -87,6 +87,21 @@ def test_click_on_empty_map_clears_selection(page: Page, live_app) -> None:
     wait_for_query(page, f=None)
 
 
+def test_a_resting_pointer_names_the_feature(page: Page, live_app) -> None:
+    frame = open_map(page, live_app.url)
+    lat, lon = click_point("port:emden")
+    set_view(page, lat, lon, 12)
+    container = frame.locator("#map_div")
+    x, y = container.evaluate(
+        "(el, ll) => { const p = window.map.latLngToContainerPoint(ll); return [p.x, p.y]; }", [lat, lon]
+    )
+    container.hover(position={"x": x, "y": y})
+    tooltip = frame.locator(".bp-tooltip")
+    expect(tooltip).to_contain_text(CATALOG.get("port:emden").name_in("nl"))
+    page.mouse.move(2, 2)  # off the map: the tooltip goes
+    expect(tooltip).to_have_count(0)
+
+
 def point_over(feature_id: str, area_id: str) -> tuple[float, float]:
     """A (lat, lon) on the feature as drawn that also lies inside the area as drawn."""
     geom = shape(CATALOG.display_feature(feature_id)["geometry"])

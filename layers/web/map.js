@@ -145,6 +145,51 @@
     };
   }
 
+  // -- tooltip ------------------------------------------------------------------------------
+  // One tooltip for the whole map, opened once the pointer rests on a feature: moving across the
+  // map, or clicking straight away, opens and lays out nothing (a tooltip per feature, opened on
+  // every mouseover, cost the click that followed a quick move several milliseconds).
+  var HOVER_MS = 120;
+  var hover = { layer: null, latlng: null, timer: null };
+
+  function sharedTooltip() {
+    if (!bp.tooltip) {
+      bp.tooltip = L.tooltip({ className: "bp-tooltip", direction: "top", offset: [0, -6] });
+    }
+    return bp.tooltip;
+  }
+
+  function tooltipOpen() {
+    return !!bp.tooltip && bp.map.hasLayer(bp.tooltip);
+  }
+
+  function hideTooltip() {
+    clearTimeout(hover.timer);
+    hover.timer = null;
+    hover.layer = null;
+    if (tooltipOpen()) bp.map.closeTooltip(bp.tooltip);
+  }
+
+  function tooltipOnHover(layer, props) {
+    layer.on("mouseover", function (e) {
+      hideTooltip();
+      hover.layer = layer;
+      hover.latlng = e.latlng;
+      hover.timer = setTimeout(function () {
+        hover.timer = null;
+        bp.map.openTooltip(sharedTooltip().setContent(tooltipFor(props)()).setLatLng(hover.latlng));
+      }, HOVER_MS);
+    });
+    layer.on("mousemove", function (e) {
+      if (hover.layer !== layer) return;
+      hover.latlng = e.latlng; // the tooltip follows the pointer
+      if (tooltipOpen()) bp.tooltip.setLatLng(e.latlng);
+    });
+    layer.on("mouseout", function () {
+      if (hover.layer === layer) hideTooltip();
+    });
+  }
+
   function onEachFeature(spec) {
     return function (feature, layer) {
       var props = feature.properties;
@@ -154,8 +199,9 @@
       layer.toGeoJSON = function () {
         return { type: "Feature", properties: { id: props.id }, geometry: null };
       };
-      layer.bindTooltip(tooltipFor(props), { sticky: true, className: "bp-tooltip", direction: "top", offset: [0, -6] });
+      tooltipOnHover(layer, props);
       layer.on("click", function (e) {
+        clearTimeout(hover.timer); // a click at once needs no tooltip: the panel names the feature
         var g = globalData();
         if (g) {
           g.last_active_drawing = layer.toGeoJSON();
