@@ -74,23 +74,11 @@ def test_click_feature_shows_its_records(page: Page, live_app, feature_id, zoom,
     assert outside == []
 
 
-def test_click_on_empty_map_clears_selection(page: Page, live_app) -> None:
+def test_resting_pointer_names_the_feature_and_empty_click_clears_selection(page: Page, live_app) -> None:
     frame = open_map(page, live_app.url)
     lat, lon = click_point("port:emden")
     set_view(page, lat, lon, 12)
-    click_latlon(frame, lat, lon)
-    expect(heading(page)).to_contain_text("Emden", timeout=20_000)
-    set_view(page, 53.9, 4.2, 9)
-    click_latlon(frame, 53.9, 4.2)  # North Sea, no feature
-    expect(page.get_by_text(re.compile("^Klik op een grens"))).to_be_visible(timeout=20_000)
-    expect(highlighted(frame)).to_have_count(0)
-    wait_for_query(page, f=None)
-
-
-def test_a_resting_pointer_names_the_feature(page: Page, live_app) -> None:
-    frame = open_map(page, live_app.url)
-    lat, lon = click_point("port:emden")
-    set_view(page, lat, lon, 12)
+    # A pointer resting on a feature names it; leaving the map hides the name.
     container = frame.locator("#map_div")
     x, y = container.evaluate(
         "(el, ll) => { const p = window.map.latLngToContainerPoint(ll); return [p.x, p.y]; }", [lat, lon]
@@ -98,8 +86,15 @@ def test_a_resting_pointer_names_the_feature(page: Page, live_app) -> None:
     container.hover(position={"x": x, "y": y})
     tooltip = frame.locator(".bp-tooltip")
     expect(tooltip).to_contain_text(CATALOG.get("port:emden").name_in("nl"))
-    page.mouse.move(2, 2)  # off the map: the tooltip goes
+    page.mouse.move(2, 2)
     expect(tooltip).to_have_count(0)
+    click_latlon(frame, lat, lon)
+    expect(heading(page)).to_contain_text("Emden", timeout=20_000)
+    set_view(page, 53.9, 4.2, 9)
+    click_latlon(frame, 53.9, 4.2)  # North Sea, no feature
+    expect(page.get_by_text(re.compile("^Klik op een grens"))).to_be_visible(timeout=20_000)
+    expect(highlighted(frame)).to_have_count(0)
+    wait_for_query(page, f=None)
 
 
 def point_over(feature_id: str, area_id: str) -> tuple[float, float]:
