@@ -122,11 +122,10 @@ def _dialog(store: RecordStore, catalog: Catalog, settings: forms.EditorSettings
 
 def _picker(record_id: str, lang: str) -> None:
     """Which of the panel's records to edit (only when it showed more than one)."""
-    choices = st.session_state.get(state.EDIT_CHOICES) or ()
-    if len(choices) < 2 or record_id not in {s.id for s in choices}:
+    by_id = {s.id: s for s in st.session_state.get(state.EDIT_CHOICES) or ()}
+    if len(by_id) < 2 or record_id not in by_id:
         return
     st.session_state[state.EDIT_CHOICE] = record_id
-    by_id = {s.id: s for s in choices}
     st.selectbox(
         t("edit.choose", lang),
         list(by_id),
