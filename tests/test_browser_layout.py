@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, Page, expect
 
-from tests.browser import MAP_FRAME, block_outside_requests, click_latlon, open_map, set_view, wait_map_ready
+from tests.browser import (
+    MAP_FRAME,
+    block_outside_requests,
+    click_latlon,
+    map_view,
+    map_window,
+    open_map,
+    set_view,
+    wait_map_ready,
+)
 from tests.test_browser_click import click_point
 from ui.views import PANEL_COLUMN
 
@@ -53,3 +62,32 @@ def test_the_map_is_the_main_element(browser: Browser, live_app, width: int, hei
         assert panel["y"] >= map_box["y"] + map_box["height"] - 1, (panel, map_box)
     assert outside == []
     context.close()
+
+
+#: Counts the map's reports to Streamlit (streamlit-folium's and the map script's alike).
+COUNT_REPORTS = """() => {
+  const api = window.Streamlit, send = api.setComponentValue;
+  window.reports = 0;
+  api.setComponentValue = function (value) { window.reports += 1; return send.call(this, value); };
+}"""
+
+
+def test_opening_the_sidebar_resizes_the_map_without_a_report(page: Page, live_app) -> None:
+    """The map follows its narrower column and keeps its view, and tells the server nothing: a
+    resize is not the user's move (its report would rerun map and panel for nothing, and could
+    take a click elsewhere on the page with it)."""
+    frame = open_map(page, live_app.url)
+    window = map_window(page)
+    (lat, lon, zoom), width = map_view(frame), window.evaluate("() => window.map.getSize().x")
+    window.evaluate(COUNT_REPORTS)
+    page.locator('[data-testid="stExpandSidebarButton"]').click()
+    expect(page.locator('[data-testid="stSidebar"]')).to_be_visible()
+    window.wait_for_function("(w) => window.map.getSize().x < w - 100", arg=width)
+    # The check streamlit-folium makes a moment after a move, made now: nothing new to send.
+    window.evaluate("() => window.bp.report()")
+    assert window.evaluate("() => window.reports") == 0
+    now_lat, now_lon, now_zoom = map_view(frame)
+    assert now_zoom == zoom and abs(now_lat - lat) < 0.01 and abs(now_lon - lon) < 0.01
+    # A move of the user's is still reported.
+    window.evaluate("() => { window.map.panBy([200, 0], {animate: false}); }")
+    window.wait_for_function("() => window.reports === 1")

@@ -31,6 +31,9 @@
     "zoom", "last_circle_radius", "last_circle_polygon", "center", "selected_layers", "selected_tags",
   ];
 
+  // How far (in pixels) a resize may move the centre by rounding and still not be reported.
+  var RESIZE_DRIFT_PX = 1.5;
+
   bp.t = function (key) {
     var entry = bp.texts[key];
     return entry ? entry[bp.lang] || entry.nl : key;
@@ -530,6 +533,17 @@
           bp.highlight(id);
         }, 0);
       });
+    });
+    map.on("resize", function () {
+      // A resize (the sidebar opening, the window moved to a big screen) keeps the centre up to
+      // a pixel's rounding. That is not the user's move: left in, it would rerun the map and
+      // panel for nothing, and a click elsewhere on the page that Streamlit sends in the same
+      // batch would go to the map's fragment only, and be lost.
+      var g = globalData();
+      var last = g && g.previous_data;
+      if (!last || !last.center) return;
+      var centre = map.getCenter();
+      if (map.project(last.center).distanceTo(map.project(centre)) < RESIZE_DRIFT_PX) last.center = centre;
     });
     map.on("overlayadd overlayremove", function () {
       syncSelectedLayers();
