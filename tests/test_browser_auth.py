@@ -17,6 +17,8 @@ from collections.abc import Iterator
 import pytest
 from oidc_provider_mock import User
 from playwright.sync_api import Browser, BrowserContext, Page, expect
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ClientState_pb2 import ClientState
 from streamlit.web.server.starlette.starlette_app_utils import create_signed_value
 
 from records import Actor, CsvStore, Record
@@ -213,13 +215,21 @@ def test_a_rejected_report_stays_hidden_from_the_public(people: People, auth_app
     )
     reason = "Dit staat al in gros-005; vul die melding aan."
     edith = people.page("edith")
+    requests = rerun_requests(edith)
     open_feature(edith, auth_app, "edith")
     open_sidebar(edith)
     queue = edith.locator('[data-testid="stSidebar"] [data-testid="stExpander"]', has_text="Te beoordelen (1)")
     expect(queue).to_contain_text(title)
+    before = len(requests)
     queue.get_by_role("textbox", name=re.compile("Reden")).fill(reason)
     queue.get_by_role("button", name="Afwijzen").click()
     expect(edith.locator('[data-testid="stToast"]', has_text="Afgewezen")).to_be_visible(timeout=TIMEOUT)
+    # The reason went to the server with the click, in one request (reason and actions are one
+    # form): typing it reran nothing, and the click did not wait behind a run for the reason.
+    (click,) = [r for r in requests[before:] if any(w.id.endswith("-review_reject") for w in r.widget_states.widgets)]
+    assert [r for r in requests[before:] if r.fragment_id == click.fragment_id] == [click]
+    values = {w.id.rsplit("-", 1)[-1]: w for w in click.widget_states.widgets}
+    assert values["review_reason"].string_value == reason and values["review_reject"].trigger_value
 
     visitor = people.page(None)
     open_feature(visitor, auth_app)
@@ -231,6 +241,19 @@ def test_a_rejected_report_stays_hidden_from_the_public(people: People, auth_app
     expect(card).to_contain_text("Afgewezen")
     expect(card).to_contain_text(reason)  # the author sees why
     assert read_store(auth_app.csv_path).get([report.id])[report.id].review_note == reason
+
+
+def rerun_requests(page: Page) -> list[ClientState]:
+    """The rerun requests ``page`` sends from now on (its websocket's ``rerun_script`` messages)."""
+    sent: list[ClientState] = []
+
+    def on_frame(data: bytes | str) -> None:
+        message = BackMsg.FromString(data.encode() if isinstance(data, str) else data)
+        if message.WhichOneof("type") == "rerun_script":
+            sent.append(message.rerun_script)
+
+    page.on("websocket", lambda ws: ws.on("framesent", on_frame))
+    return sent
 
 
 def _cookie(app: AuthApp, claims: dict, secret: str = COOKIE_SECRET) -> dict:

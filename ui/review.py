@@ -106,8 +106,8 @@ def suggestions_html(report: RecordSummary, index: RecordIndex, lang: str) -> tu
 def queue(index: RecordIndex, store: RecordStore, catalog: Catalog, settings: forms.EditorSettings, lang: str) -> None:
     """The reports awaiting review, one at a time, with the actions accept, reject and merge.
 
-    A fragment: choosing a report or typing a reason reruns only the queue; an action reruns the
-    whole app (the map's badges and the panel change).
+    A fragment: choosing a report reruns only the queue; an action reruns the whole app (the map's
+    badges and the panel change).
     """
     waiting = pending_reports(index)
     if not waiting and not settings.oidc and state.REVIEW_MESSAGE not in st.session_state:
@@ -139,25 +139,29 @@ def queue(index: RecordIndex, store: RecordStore, catalog: Catalog, settings: fo
         author = panel.actor_label(history[0].actor_id, history[0].actor_name, lang) if history else record.created_by
         html, targets = suggestions_html(summary, index, lang)
         st.html(QUEUE_CSS + report_html(record, author, catalog, lang) + html)
-        reason = st.text_area(t("queue.reason", lang), key=state.REVIEW_REASON, height=80)
         names = {s.id: f"{_title(s, lang)} ({s.id})" for s in targets}
         if st.session_state.get(state.REVIEW_TARGET) not in names:
             st.session_state[state.REVIEW_TARGET] = None
-        target = st.selectbox(
-            t("queue.merge_into", lang),
-            [None, *names],
-            format_func=lambda rid: t("queue.no_merge", lang) if rid is None else names[rid],
-            key=state.REVIEW_TARGET,
-        )
-        typed = forms.passphrase_field(settings, lang, state.REVIEW_PASS)
-        accept, reject, merge = st.columns(3)
-        action = None
-        if accept.button(t("queue.accept", lang), key=state.REVIEW_ACCEPT, type="primary"):
-            action = "accept"
-        if reject.button(t("queue.reject", lang), key=state.REVIEW_REJECT):
-            action = "reject"
-        if merge.button(t("queue.merge", lang), key=state.REVIEW_MERGE, disabled=not targets):
-            action = "merge"
+        # One form: the reason, the target and the action reach the server in one message. Loose
+        # widgets would send the reason on blur, in a rerun of its own that can swallow the click
+        # on the button that caused the blur. No Enter-to-submit: the first button would accept.
+        with st.form(state.REVIEW_FORM, border=False, enter_to_submit=False):
+            reason = st.text_area(t("queue.reason", lang), key=state.REVIEW_REASON, height=80)
+            target = st.selectbox(
+                t("queue.merge_into", lang),
+                [None, *names],
+                format_func=lambda rid: t("queue.no_merge", lang) if rid is None else names[rid],
+                key=state.REVIEW_TARGET,
+            )
+            typed = forms.passphrase_field(settings, lang, state.REVIEW_PASS)
+            accept, reject, merge = st.columns(3)
+            action = None
+            if accept.form_submit_button(t("queue.accept", lang), key=state.REVIEW_ACCEPT, type="primary"):
+                action = "accept"
+            if reject.form_submit_button(t("queue.reject", lang), key=state.REVIEW_REJECT):
+                action = "reject"
+            if merge.form_submit_button(t("queue.merge", lang), key=state.REVIEW_MERGE, disabled=not targets):
+                action = "merge"
     if action:
         _act(action, record, target, reason, typed, store, settings, lang)
 

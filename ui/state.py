@@ -53,6 +53,7 @@ REVIEW_REASON = "review_reason"
 REVIEW_TARGET = "review_target"
 REVIEW_PASS = "review_pass"
 REVIEW_MESSAGE = "review_message"  # (kind, text) of the last action, shown once in the queue
+REVIEW_FORM = "review_form"  # the reason, the merge target and the three actions, sent together
 REVIEW_ACCEPT, REVIEW_REJECT, REVIEW_MERGE = "review_accept", "review_reject", "review_merge"  # its buttons
 # editing a record from the panel (editors): the record chosen, the open dialog, its fields
 EDIT_CHOICE = "edit_choice"  # the dialog's picker
