@@ -93,7 +93,7 @@ def main() -> None:
     presenting = session[state.PRESENT]
     st.set_page_config(
         page_title="Grensbelemmeringen",
-        page_icon="🗺️",
+        page_icon=header.favicon(),
         layout="wide",
         initial_sidebar_state="collapsed",
     )

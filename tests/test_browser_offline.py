@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -22,5 +24,9 @@ def test_map_draws_borders_with_no_internet(page: Page, live_app, tmp_path) -> N
     expect(frame.locator(".leaflet-control-layers")).not_to_have_class("leaflet-control-layers-expanded")
     expect(frame.locator(".map-legend details")).not_to_have_attribute("open", "")
     expect(frame.locator(".leaflet-control-attribution")).to_contain_text("OpenStreetMap")
+    # The page's icon is in the page, a PNG: nothing to fetch, and cheap for the browser to read
+    # again, which it does on every change of the address (every click).
+    icon = page.locator("link[rel='shortcut icon']")
+    expect(icon).to_have_attribute("href", re.compile(r"^data:image/png;base64,"))
     page.screenshot(path=str(tmp_path / "offline_map.png"))
     assert outside == [], f"the app tried to reach the internet: {outside}"

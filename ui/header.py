@@ -5,12 +5,17 @@ Kept to one line so that the map gets the window (map first).
 
 from __future__ import annotations
 
+import base64
+import functools
+import io
 from collections.abc import Mapping
 from typing import Any
 
 import streamlit as st
+from PIL import Image, ImageDraw
 
 from i18n import LANGUAGES, t
+from layers.style import PALETTE
 from records import Border, Kind, RecordFilter, Status, Theme
 from ui import auth, state
 
@@ -21,6 +26,37 @@ FILTERS = (
     (state.FILTER_KIND, "filters.kind", Kind),
 )
 VIEWS = ("map", "table", "stats")
+
+
+@functools.cache
+def favicon() -> str:
+    """The page's icon: a folded map, white on the map's vermillion, as a PNG data URL.
+
+    A PNG rather than an emoji: Streamlit draws an emoji icon as an SVG, and the browser fetches
+    and parses the page's icon again whenever the address changes, which here is every click
+    (1–8 ms of the page's time each, in a trace). A data URL asks nothing of the server.
+
+    >>> favicon().startswith("data:image/png;base64,")
+    True
+    """
+    size, scale = 64, 4  # drawn large and scaled down: smooth edges
+    big = size * scale
+    image = Image.new("RGBA", (big, big), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    draw.rounded_rectangle((0, 0, big - 1, big - 1), radius=14 * scale, fill=PALETTE["vermillion"])
+    # Three panels of a folded map, zig-zag; the middle one in shade.
+    top, bottom, left, right = 14 * scale, 50 * scale, 10 * scale, 54 * scale
+    third = (right - left) / 3
+    xs = [left + third * i for i in range(4)]
+    tops = [top + 4 * scale, top, top + 4 * scale, top]
+    bottoms = [bottom, bottom - 4 * scale, bottom, bottom - 4 * scale]
+    for i in range(3):
+        panel = [(xs[i], tops[i]), (xs[i + 1], tops[i + 1]), (xs[i + 1], bottoms[i + 1]), (xs[i], bottoms[i])]
+        draw.polygon(panel, fill="#FFFFFF" if i != 1 else "#F3D9C6")
+    buffer = io.BytesIO()
+    image.resize((size, size), Image.Resampling.LANCZOS).save(buffer, format="PNG", optimize=True)
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+
 
 #: Part of the page's CSS (drawn once with it, see ``ui.views.page_css``): no element of its own to
 #: redraw on every click.
