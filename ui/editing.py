@@ -65,10 +65,14 @@ def _open_on(shown: tuple[RecordSummary, ...]) -> None:
     _open(shown[0].id, shown[0].version)
 
 
+def _panel_records() -> dict[str, RecordSummary]:
+    """The records the panel showed when the dialog opened, by id."""
+    return {s.id: s for s in st.session_state.get(state.EDIT_CHOICES) or ()}
+
+
 def _choose() -> None:
     """The dialog's picker changed: open the chosen record at its version when the panel showed it."""
-    by_id = {s.id: s for s in st.session_state.get(state.EDIT_CHOICES) or ()}
-    chosen = by_id.get(st.session_state.get(state.EDIT_CHOICE))
+    chosen = _panel_records().get(st.session_state.get(state.EDIT_CHOICE))
     if chosen is not None:
         _open(chosen.id, chosen.version)
 
@@ -122,7 +126,7 @@ def _dialog(store: RecordStore, catalog: Catalog, settings: forms.EditorSettings
 
 def _picker(record_id: str, lang: str) -> None:
     """Which of the panel's records to edit (only when it showed more than one)."""
-    by_id = {s.id: s for s in st.session_state.get(state.EDIT_CHOICES) or ()}
+    by_id = _panel_records()
     if len(by_id) < 2 or record_id not in by_id:
         return
     st.session_state[state.EDIT_CHOICE] = record_id
