@@ -73,7 +73,7 @@ def test_link_restores_selection_filters_and_view(monkeypatch, csv_path) -> None
     assert at.query_params["theme"] == "infrastructure"  # in force before the filters are first opened
     open_part(at, state.FILTER_BOX)
     assert at.multiselect(key="filter_theme").value == [Theme.INFRASTRUCTURE]
-    assert at.title[0].value == "Border-obstacle map"
+    assert "<h1>Border-obstacle map</h1>" in panel_html(at)
     args = folium_args(at)
     assert args["center"] is None and map_state(at)["request"]["view"] == [51.3, 3.8, 10]
     assert "North Sea Port" in panel_html(at)
@@ -217,9 +217,10 @@ def test_language_switch_changes_interface_and_record_texts(monkeypatch, csv_pat
     click(at, "port:north-sea-port-terneuzen")
     nl_html = panel_html(at)
     at.segmented_control(key="lang").set_value("en").run()
-    assert at.title[0].value == "Border-obstacle map"
+    assert "<h1>Border-obstacle map</h1>" in panel_html(at)
     en_html = panel_html(at)
-    assert "Obstacles and initiatives" in en_html and "Belemmeringen en initiatieven" in nl_html
+    # the records' heading (the page's subtitle starts with the same words, without a count)
+    assert "Obstacles and initiatives (" in en_html and "Belemmeringen en initiatieven (" in nl_html
     # every seed record is written in both languages: each view shows its own, with no marker
     record = {r.id: r for r in load_records(csv_path)}["gros-005"]
     assert record.title_nl in nl_html and record.title_en in en_html and record.title_en not in nl_html

