@@ -80,7 +80,19 @@ class _Script(Element):
         return self.code
 
 
-class _MapSetup(MacroElement):
+class _ScriptAsIs:
+    """Renders only its ``script`` macro, into the figure's script as it is.
+
+    branca compiles every rendered script once more as a template (milliseconds for the map's
+    10 kB of config, on every click), and folium adds an ``addTo`` to a layer (streamlit-folium adds
+    the state's group already). These scripts hold no template syntax and need neither.
+    """
+
+    def render(self, **kwargs: Any) -> None:
+        self.get_root().script.add_child(_Script(self._template.module.script(self, kwargs)), name=self.get_name())
+
+
+class _MapSetup(_ScriptAsIs, MacroElement):
     """Calls ``bp.init`` once the Leaflet map exists."""
 
     _template = Template(
@@ -93,13 +105,8 @@ class _MapSetup(MacroElement):
         self._name = "MapSetup"
         self.config = config
 
-    def render(self, **kwargs: Any) -> None:
-        """As ``MacroElement.render``, without compiling the script as a template (branca would,
-        for the 10 kB of config, milliseconds on every click): it holds no template syntax."""
-        self.get_root().script.add_child(_Script(self._template.module.script(self, kwargs)), name=self.get_name())
 
-
-class MapState(folium.FeatureGroup):
+class MapState(_ScriptAsIs, folium.FeatureGroup):
     """The map's changing state, handed to ``st_folium(feature_group_to_add=...)``.
 
     Parameters
@@ -139,14 +146,6 @@ class MapState(folium.FeatureGroup):
             "large": large,
             "view": _view(view),
         }
-
-    def render(self, **kwargs: Any) -> None:
-        """Only the script that hands the state to ``bp.apply``, as it is (see ``_MapSetup.render``).
-
-        folium would add an ``addTo`` of its own (streamlit-folium adds the group already) and
-        compile both scripts as templates: about 0.3 ms of every click.
-        """
-        self.get_root().script.add_child(_Script(self._template.module.script(self, kwargs)), name=self.get_name())
 
 
 def _view(view: tuple[tuple[float, float] | None, float | None] | None) -> list | None:

@@ -68,14 +68,13 @@ BAR_CSS = """
   .st-key-top_bar { align-items: center; }
   /* The language (and the account) at the right end of the bar. */
   .st-key-top_bar .st-key-lang { margin-left: auto; }
-  .st-key-top_bar h1 { font-size: 1.35rem; padding: 0; margin: 0; line-height: 1.2; }
   .st-key-top_bar p { margin: 0; }
-  .bp-title h1 { font-family: "Source Sans", sans-serif; font-weight: 700; color: rgb(49, 51, 63); }
+  .bp-title h1 { font-size: 1.35rem; font-weight: 700; padding: 0; margin: 0; line-height: 1.2; }
   .bp-title p { font-size: 0.8rem; line-height: 1.2; color: #555; }
   @media (max-width: 1100px) { .bp-title p { display: none; } }
   @media (max-width: 640px) {
     .st-key-top_bar { gap: 0.4rem !important; padding-left: 2.2rem !important; padding-right: 0 !important; }
-    .st-key-top_bar h1 { font-size: 1.05rem; flex-basis: 100%; }
+    .bp-title h1 { font-size: 1.05rem; }
     .st-key-top_bar button { padding: 0.15rem 0.5rem; min-height: 2rem; }
   }
 </style>
