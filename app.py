@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from i18n import t
 from layers.assets import ensure_vendor_assets
@@ -139,7 +140,14 @@ def main() -> None:
             forms.open_report_dialog, catalog=catalog, store=store, settings=settings, lang=lang
         )
         on_edit = editing.panel_tools(store, catalog, settings, lang)
-        map_and_panel(files, catalog, index, store, criteria, lang, tour, on_report if settings else None, on_edit)
+        # The columns belong to the page, not to the fragment, which writes into both: a click's
+        # rerun then sends one block (the panel's) before the panel instead of the fragment's
+        # columns (three), and the panel leaves the server a flush cycle sooner.
+        map_col, panel_col = st.columns([5, 2] if tour is None else [3, 2], gap="small")
+        with map_col:
+            map_and_panel(
+                panel_col, files, catalog, index, store, criteria, lang, tour, on_report if settings else None, on_edit
+            )
     else:
         if view == "table":
             views.records_table(index, lang)
@@ -154,6 +162,7 @@ def main() -> None:
 
 @st.fragment
 def map_and_panel(
+    panel_col: DeltaGenerator,
     files: MapFiles,
     catalog: Catalog,
     index: RecordIndex,
@@ -164,18 +173,20 @@ def map_and_panel(
     on_report: Callable[[str], None] | None,
     on_edit: Callable[[Sequence[RecordSummary]], None] | None = None,
 ) -> None:
-    """Map and panel: a click on the map reruns only this part of the page."""
+    """Map and panel: a click on the map reruns only this part of the page.
+
+    Called inside the map's column; the panel goes into ``panel_col`` beside it (Streamlit redraws
+    a fragment's writes into a container outside it on every rerun of the fragment).
+    """
     # The panel is made before anything is drawn and written first: its message follows the
-    # columns' at once and reaches the browser before the map's (unchanged) one. In a browser the
-    # click is already in the session (the map's on_change ran before this run).
+    # panel block's at once and reaches the browser before the map's (unchanged) one. In a browser
+    # the click is already in the session (the map's on_change ran before this run).
     panel = views.panel_view(catalog, index, store, lang)
-    map_col, panel_col = st.columns([5, 2] if tour is None else [3, 2], gap="small")
     with panel_col:
         if tour is not None:
             present.caption(tour, lang)
         views.detail_panel(panel, lang, on_report, on_edit)
-    with map_col:
-        views.map_area(files, catalog, index, lang, large=tour is not None)
+    views.map_area(files, catalog, index, lang, large=tour is not None)
     write_url(criteria, lang)
 
 

@@ -120,7 +120,7 @@ class PanelView:
 def panel_view(catalog: Catalog, index: RecordIndex, store: RecordStore, lang: str) -> PanelView | None:
     """The selected feature's facts and its records as HTML, or None when nothing is selected.
 
-    Made before the fragment draws anything: the panel's message then follows the columns' at
+    Made before the fragment draws anything: the panel's message then follows its block's at
     once, instead of after the records have been read.
     """
     session = st.session_state
