@@ -7,6 +7,7 @@ looks its lists up, it does not scan and sort all records again.
 from __future__ import annotations
 
 import functools
+import itertools
 import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence, Set
@@ -127,11 +128,19 @@ class RecordIndex:
         """Return the summaries tied to ``feature_id``, in display order."""
         return self._by_feature.get(feature_id, ())
 
-    def on_border(self, border: Border, exclude: Iterable[RecordSummary] = ()) -> list[RecordSummary]:
-        """Return every summary concerning ``border`` except those in ``exclude``, in display order."""
+    def on_border(
+        self, border: Border, exclude: Iterable[RecordSummary] = (), limit: int | None = None
+    ) -> list[RecordSummary]:
+        """Return the summaries concerning ``border`` except those in ``exclude``, in display order:
+        all of them, or the first ``limit`` (the rest of the border's list is not walked)."""
         skip = {s.id for s in exclude}
-        listed = self._by_border.get(border, ())
-        return [s for s in listed if s.id not in skip] if skip else list(listed)
+        kept = (s for s in self._by_border.get(border, ()) if s.id not in skip)
+        return list(itertools.islice(kept, limit))
+
+    def count_on_border(self, border: Border, exclude: Iterable[RecordSummary] = ()) -> int:
+        """How many summaries concern ``border``, those in ``exclude`` (summaries of this index) left
+        out; in time proportional to ``exclude``, not to the border's records."""
+        return len(self._by_border.get(border, ())) - len({s.id for s in exclude if border in s.borders})
 
     @functools.cached_property
     def _open_counts(self) -> dict[str, int]:

@@ -115,6 +115,13 @@ def test_clicking_a_border_lists_whole_border_records(app: AppTest) -> None:
         more.click().run()
         html = panel_html(app)
     assert html.count("bp-rec") > 10
+    # The heading counts the rest of the border; once all are shown, as many lines are listed.
+    counted = int(re.search(r"Elders langs deze grens NL-BE \((\d+)\)", html).group(1))
+    assert "… en nog" in html or counted == html.count("bp-rec bp-line")
+    while more := [b for b in app.button if b.key == "panel_show_more"]:
+        more[0].click().run()
+    html = panel_html(app)
+    assert html.count("bp-rec bp-line") == counted and "… en nog" not in html
 
 
 def test_clicking_empty_map_clears_the_selection(app: AppTest) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as hyp
 
 from i18n import Message
 from records import (
@@ -270,6 +272,24 @@ def test_border_lists_records_elsewhere_on_it() -> None:
     index = RecordIndex(_summaries())
     tied = index.for_feature("border:nl-de")
     assert [s.id for s in index.on_border(Border.NL_DE, exclude=tied)] == ["d", "p", "c"]
+    assert [s.id for s in index.on_border(Border.NL_DE, exclude=tied, limit=2)] == ["d", "p"]
+    assert index.count_on_border(Border.NL_DE, exclude=tied) == 3
+
+
+@given(
+    excluded=hyp.lists(hyp.integers(0, 4), max_size=6),
+    limit=hyp.one_of(hyp.none(), hyp.integers(0, 6)),
+    border=hyp.sampled_from(list(Border)),
+)
+def test_a_border_page_is_the_head_of_the_whole_list_and_its_count_the_whole_length(
+    excluded: list[int], limit: int | None, border: Border
+) -> None:
+    summaries = _summaries()
+    index = RecordIndex(summaries)
+    exclude = [summaries[i] for i in excluded]  # any records of the index, repeats included
+    whole = index.on_border(border, exclude=exclude)
+    assert index.on_border(border, exclude=exclude, limit=limit) == whole[:limit]
+    assert index.count_on_border(border, exclude=exclude) == len(whole)
 
 
 def test_summary_titles_fall_back_like_records() -> None:

@@ -258,10 +258,10 @@ def record_card(record: Record, history: Sequence[HistoryEntry] = (), lang: str 
 PANEL_LIMIT = 50
 
 
-def _more_line(listed: Sequence[object], limit: int, lang: str) -> str:
-    if len(listed) <= limit:
+def _more_line(count: int, limit: int, lang: str) -> str:
+    if count <= limit:
         return ""
-    return f'<p class="bp-meta">{escape(t("panel.more", lang, n=len(listed) - limit))}</p>'
+    return f'<p class="bp-meta">{escape(t("panel.more", lang, n=count - limit))}</p>'
 
 
 def records_section(
@@ -277,7 +277,7 @@ def records_section(
     ``listed`` gives the order; ``records`` the full records to show (fetched from the store).
     """
     cards = "".join(record_card(records[s.id], history.get(s.id, ()), lang) for s in listed[:limit] if s.id in records)
-    body = (cards or f'<p class="bp-meta">{escape(t("panel.none", lang))}</p>') + _more_line(listed, limit, lang)
+    body = (cards or f'<p class="bp-meta">{escape(t("panel.none", lang))}</p>') + _more_line(len(listed), limit, lang)
     return f'<div class="bp-card"><div class="bp-section">{escape(title)}</div>{body}</div>'
 
 
@@ -311,9 +311,13 @@ def record_line(summary: RecordSummary | Record, lang: str = "nl") -> str:
 
 
 def record_lines_section(
-    title: str, listed: Sequence[RecordSummary], lang: str = "nl", limit: int = PANEL_LIMIT
+    title: str, listed: Sequence[RecordSummary], lang: str = "nl", limit: int = PANEL_LIMIT, count: int | None = None
 ) -> str:
-    """Return a titled list of one-line records (or a short 'none' line), at most ``limit`` of them."""
+    """Return a titled list of one-line records (or a short 'none' line), at most ``limit`` of them.
+
+    ``count``: how many there are in all, when ``listed`` holds only the first of them.
+    """
     lines = "".join(record_line(s, lang) for s in listed[:limit])
-    body = (lines or f'<p class="bp-meta">{escape(t("panel.none", lang))}</p>') + _more_line(listed, limit, lang)
+    total = len(listed) if count is None else count
+    body = (lines or f'<p class="bp-meta">{escape(t("panel.none", lang))}</p>') + _more_line(total, limit, lang)
     return f'<div class="bp-card"><div class="bp-section">{escape(title)}</div>{body}</div>'

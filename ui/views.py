@@ -130,22 +130,23 @@ def panel_view(catalog: Catalog, index: RecordIndex, store: RecordStore, lang: s
     steps = 1 + session[state.PANEL_MORE]
     limit, line_limit = PANEL_STEP * steps, LINE_STEP * steps
     tied = index.for_feature(feature.id)
-    elsewhere = []
+    elsewhere = []  # (title, how many, the first of them): a border may have most of the records
     if feature.layer == "borders":
         for border in feature.borders:
-            others = index.on_border(Border.parse(border), exclude=tied)
-            elsewhere.append((f"{t('panel.whole_border', lang)} {border} ({len(others)})", others))
+            count = index.count_on_border(Border.parse(border), exclude=tied)
+            first = index.on_border(Border.parse(border), exclude=tied, limit=line_limit)
+            elsewhere.append((f"{t('panel.whole_border', lang)} {border} ({count})", count, first))
     shown = tuple(s.id for s in tied[:limit])
     records, history = _full_records(store.change_token(), shown, store)
     parts = [panel.feature_card(feature, lang)]
     parts.append(
         panel.records_section(f"{t('panel.records', lang)} ({len(tied)})", tied, records, history, lang, limit)
     )
-    parts += [panel.record_lines_section(title, listed, lang, line_limit) for title, listed in elsewhere]
+    parts += [panel.record_lines_section(title, first, lang, line_limit, count) for title, count, first in elsewhere]
     return PanelView(
         feature_id=feature.id,
         html="".join(parts),
-        more=len(tied) > limit or any(len(listed) > line_limit for _, listed in elsewhere),
+        more=len(tied) > limit or any(count > line_limit for _, count, _ in elsewhere),
         shown=tuple(s for s in tied[:limit] if s.id in records),
     )
 
