@@ -132,10 +132,11 @@ def panel_view(catalog: Catalog, index: RecordIndex, store: RecordStore, lang: s
     tied = index.for_feature(feature.id)
     elsewhere = []  # (title, how many, the first of them): a border may have most of the records
     if feature.layer == "borders":
-        for border in feature.borders:
-            count = index.count_on_border(Border.parse(border), exclude=tied)
-            first = index.on_border(Border.parse(border), exclude=tied, limit=line_limit)
-            elsewhere.append((f"{t('panel.whole_border', lang)} {border} ({count})", count, first))
+        for name in feature.borders:
+            border = Border.parse(name)
+            count = index.count_on_border(border, exclude=tied)
+            first = index.on_border(border, exclude=tied, limit=line_limit)
+            elsewhere.append((f"{t('panel.whole_border', lang)} {name} ({count})", count, first))
     shown = tuple(s.id for s in tied[:limit])
     records, history = _full_records(store.change_token(), shown, store)
     parts = [panel.feature_card(feature, lang)]
