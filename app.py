@@ -18,6 +18,7 @@ from pathlib import Path
 
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from i18n import t
 from layers.assets import ensure_vendor_assets
@@ -42,6 +43,12 @@ def records_location() -> str:
     except Exception:  # no or malformed secrets.toml: the environment decides
         secrets = {}
     return configured_location(secrets, os.environ, ROOT / "obstacles.csv")
+
+
+def back_or_forward() -> bool:
+    """Whether the browser's Back or Forward started this run (every click is a history entry)."""
+    ctx = get_script_run_ctx()
+    return bool(ctx is not None and ctx.is_history_navigation)
 
 
 def _dir_mtime(path: Path) -> float:
@@ -88,9 +95,10 @@ def main() -> None:
     first_run = state.init_state(session, default_layers())
     mtime = _dir_mtime(GEODATA_DIR)
     catalog = cached_catalog(str(GEODATA_DIR), mtime)
-    if first_run:
+    if first_run or back_or_forward():
+        # A link on the first visit; Back and Forward rerun the page with that entry's address.
         link = urlstate.from_query(st.query_params.to_dict(), catalog.features, SPECS)
-        urlstate.apply_to_state(session, link)
+        urlstate.apply_to_state(session, link, default_layers=None if first_run else default_layers())
     presenting = session[state.PRESENT]
     st.set_page_config(
         page_title="Grensbelemmeringen",

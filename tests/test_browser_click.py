@@ -14,6 +14,7 @@ from shapely.geometry import shape
 from layers import specs
 from layers.catalog import load_catalog
 from tests.browser import (
+    MAP_FRAME,
     block_outside_requests,
     click_latlon,
     highlighted,
@@ -177,3 +178,55 @@ def test_view_layers_and_selection_survive_language_view_and_layer_switches(page
     assert frame.locator("path.bp-interreg").count() > 0
     expect(heading(page)).to_contain_text("Emden")
     wait_for_query(page, f="port:emden", lang="en", layers=with_interreg)
+
+
+def wait_for_zoom(page: Page, zoom: float) -> None:
+    """Wait until the map itself shows ``zoom`` (not only the address)."""
+    page.wait_for_function(
+        "([sel, z]) => { const w = document.querySelector(sel)?.contentWindow;"
+        " return !!(w && w.map && w.map.getZoom() === z); }",
+        arg=[MAP_FRAME, zoom],
+        timeout=20_000,
+    )
+
+
+def test_back_and_forward_return_to_the_selection_and_view_of_that_moment(page: Page, live_app) -> None:
+    """Every click and move is an entry in the browser's history: Back shows the feature and the
+    view of the entry before (the panel and the map follow the address), Forward the one after."""
+    frame = open_map(page, live_app.url)
+    delfzijl = click_point("port:groningen-seaports-delfzijl")
+    eemshaven = click_point("port:groningen-seaports-eemshaven")
+    set_view(page, (delfzijl[0] + eemshaven[0]) / 2, (delfzijl[1] + eemshaven[1]) / 2, 10)
+    frame.locator("#map_div").evaluate("() => { window.__sameDocument = true; }")
+    click_latlon(frame, *delfzijl)
+    expect(heading(page)).to_contain_text("Delfzijl")
+    wait_for_query(page, f="port:groningen-seaports-delfzijl")
+    click_latlon(frame, *eemshaven)
+    expect(heading(page)).to_contain_text("Eemshaven")
+    wait_for_query(page, f="port:groningen-seaports-eemshaven")
+    set_view(page, *eemshaven, 12)
+
+    page.go_back()  # the click on Eemshaven, before the zoom
+    wait_for_zoom(page, 10)
+    expect(heading(page)).to_contain_text("Eemshaven")
+    wait_idle(page)
+    wait_for_query(page, f="port:groningen-seaports-eemshaven", z="10")
+
+    page.go_back()  # the click on Delfzijl
+    expect(heading(page)).to_contain_text("Delfzijl")
+    wait_idle(page)
+    wait_for_query(page, f="port:groningen-seaports-delfzijl", z="10")  # and it stays there
+    expect(highlighted(frame)).to_have_count(1)
+
+    page.go_back()  # the view before the first click: nothing selected
+    expect(page.locator(".bp-card h3")).to_have_count(0)
+    wait_idle(page)
+    wait_for_query(page, f=None, z="10")
+
+    for _ in range(3):
+        page.go_forward()
+    wait_for_zoom(page, 12)
+    expect(heading(page)).to_contain_text("Eemshaven")
+    wait_idle(page)
+    wait_for_query(page, f="port:groningen-seaports-eemshaven", z="12")
+    assert frame.locator("#map_div").evaluate("() => window.__sameDocument === true")  # the same map all along
