@@ -44,7 +44,12 @@ def ensure_vendor_assets(static_dir: Path) -> list[Path]:
         if target.exists() and filecmp.cmp(source, target, shallow=True):
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
+        # Copied beside it, then renamed: a second server starting at the same time (or a page
+        # loading the file meanwhile) never sees half a file.
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
+        os.close(fd)
+        shutil.copyfile(source, tmp)
+        os.replace(tmp, target)
         written.append(target)
     return written
 

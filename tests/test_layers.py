@@ -77,3 +77,21 @@ def test_display_properties_are_small_and_language_free(tmp_path: Path) -> None:
 def test_bad_geodata_is_refused_with_file_and_feature(tmp_path: Path) -> None:
     with pytest.raises(GeodataError, match=r"ports\.geojson: id 'harbour:x' must start with 'port:'"):
         load_catalog(geodata_with_first_port(tmp_path, id="harbour:x"))
+
+
+def test_vendored_files_are_replaced_whole_never_rewritten_in_place(tmp_path: Path) -> None:
+    """Two servers may start at once, and a page may be loading Leaflet meanwhile: a file is copied
+    beside its target and renamed over it, so a reader never sees half of one."""
+    from layers.assets import VENDOR_FILES, ensure_vendor_assets
+
+    written = ensure_vendor_assets(tmp_path)
+    assert len(written) == len(VENDOR_FILES)
+    assert ensure_vendor_assets(tmp_path) == []  # up to date: nothing written
+    source, relative = VENDOR_FILES[0]
+    target = tmp_path / "vendor" / relative
+    target.write_bytes(b"stale")
+    with target.open("rb") as reader:  # a page loading the old file while a server starts
+        assert ensure_vendor_assets(tmp_path) == [target]
+        assert reader.read() == b"stale"  # its file was not truncated under it
+    assert target.read_bytes() == source.read_bytes()
+    assert not [p for p in tmp_path.rglob("*.tmp")]
