@@ -11,6 +11,7 @@ in the secrets: who may do what (see the README). ``?mode=present`` opens presen
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 from collections.abc import Callable, Sequence
@@ -98,7 +99,8 @@ def main() -> None:
     if first_run or back_or_forward():
         # A link on the first visit; Back and Forward rerun the page with that entry's address.
         link = urlstate.from_query(st.query_params.to_dict(), catalog.features, SPECS)
-        urlstate.apply_to_state(session, link, default_layers=None if first_run else default_layers())
+        # An existing map keeps its layers (its own reports set them), and so does the address.
+        urlstate.apply_to_state(session, link if first_run else dataclasses.replace(link, layers=None))
     presenting = session[state.PRESENT]
     st.set_page_config(
         page_title="Grensbelemmeringen",
@@ -157,6 +159,7 @@ def main() -> None:
                 panel_col, files, catalog, index, store, criteria, lang, tour, on_report if settings else None, on_edit
             )
     else:
+        state.forget_map(session)  # coming back to the map makes a new one
         if view == "table":
             views.records_table(index, lang)
         else:

@@ -112,15 +112,16 @@ class MapState(_ScriptAsIs, folium.FeatureGroup):
     Parameters
     ----------
     lang : interface language of the labels, tooltips, legend and layer control.
-    layers : the layer kinds switched on.
+    layers : the layer kinds a new map starts with.
     badges : open obstacles per feature id (the hotspot badges).
     request : ``(sequence, feature id or None, view or None)``: what the app asks the map to
-        show (a link, a tour stop). The browser applies it when the sequence changes; its own
-        clicks it highlights itself, so a click changes nothing here.
+        show (a link, a tour stop, Back). The browser applies it when the sequence changes; its
+        own clicks it highlights itself, so a click changes nothing here.
     large : large type for a projector.
-    view : ``((lat, lon), zoom)`` the map showed last, or None: a new map (a new iframe, e.g.
-        after switching views) starts there. An existing map ignores it and ``layers``, so
-        its own earlier reports are never echoed back over a move made since.
+    view : ``((lat, lon), zoom)`` a new map (a new iframe, e.g. after switching views) starts
+        at, or None. An existing map ignores it and ``layers``, so its own earlier reports are
+        never echoed back over a move made since (the app keeps both as they were when the map
+        was created: see ``ui.state.map_start``).
     """
 
     _template = Template(

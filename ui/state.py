@@ -7,8 +7,10 @@ arrives as the st_folium value and is copied here by :func:`apply_map_value`. Wh
 asks of the map (a selection or a view from a link, the tour or a button) is a numbered
 request (:data:`MAP_REQUEST`): the browser applies a request once, when its number changes,
 and highlights its own clicks itself. A click therefore changes nothing that is sent to the map.
-The current view and layers are sent too, but only a *new* map (a new iframe) takes them over:
-an existing map never gets its own reports echoed back, which would undo a move made meanwhile.
+A new map (a new iframe) starts with the view and layers of the moment it is created
+(:func:`map_start`); they are kept while its iframe lives, so a move or a layer switched in the
+browser changes nothing that is sent to the map either, and an existing map never gets its own
+reports echoed back (which would undo a move made meanwhile).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ STOP_APPLIED = "tour_stop_applied"
 LAYERS = "layers_shown"  # frozenset of layer kinds switched on now
 VIEW = "map_view"  # (center (lat, lon), zoom) the map shows now, or (None, None) for the home view
 MAP_REQUEST = "map_request"  # (sequence, feature id or None, view or None): what the app asks the map to show
+MAP_START = "map_start"  # (slot, view, layers) the map in the page was created with; None: none yet
 VIEW_PENDING = "map_view_pending"  # a view the app asked for that the map has not reported back yet
 VIEW_TAB = "view_tab"
 TABLE_PAGE = "table_page"
@@ -96,6 +99,7 @@ DEFAULTS: dict[str, Any] = {
     LAYERS: None,
     VIEW: (None, None),
     MAP_REQUEST: (0, None, None),
+    MAP_START: None,
     VIEW_PENDING: None,
     PANEL_MORE: 0,
     TABLE_PAGE: 1,
@@ -151,8 +155,9 @@ def apply_map_value(
     state[LAST_MAP_VALUE] = dict(value)
     before = (state.get(SELECTED), state.get(VIEW), state.get(LAYERS))
     center, zoom = value.get("center"), value.get("zoom")
-    if center and zoom is not None and _arrived(state, (center["lat"], center["lng"]), zoom):
-        state[VIEW] = ((center["lat"], center["lng"]), zoom)
+    taken = _taken_view(state, (center["lat"], center["lng"]), zoom) if center and zoom is not None else None
+    if taken is not None:
+        state[VIEW] = taken
     reported_layers = value.get("selected_layers")
     known = set(known_layers)
     if reported_layers is not None and known:
@@ -183,23 +188,29 @@ def request_view(state: MutableMapping[str, Any], center: tuple[float, float], z
     state[MAP_REQUEST] = (seq + 1, selected, view)
 
 
-def _arrived(state: MutableMapping[str, Any], center: tuple[float, float], zoom: float) -> bool:
-    """True when a reported view may replace the app's: no request is pending, the map has
-    reached the requested view, or it has reported elsewhere three times (it could not go there).
+def _taken_view(
+    state: MutableMapping[str, Any], center: tuple[float, float], zoom: float
+) -> tuple[tuple[float, float], float] | None:
+    """The view to take over from a map's report, or None while a view the app asked for is still
+    on its way. Once the map reports that view, the view asked for is kept (the report differs by
+    a pixel's rounding, and the address, which holds the view asked for, must not change: a new
+    address would be a new entry in the browser's history after Back or a link). A map that
+    reports elsewhere three times could not go there: its report is taken.
 
     >>> s = {}; _ = init_state(s); request_view(s, (51.0, 4.0), 10)
-    >>> _arrived(s, (52.0, 5.0), 9), _arrived(s, (51.00001, 4.0), 10), _arrived(s, (52.0, 5.0), 9)
-    (False, True, True)
+    >>> _taken_view(s, (52.0, 5.0), 9), _taken_view(s, (51.00001, 4.0), 10), _taken_view(s, (52.0, 5.0), 9)
+    (None, ((51.0, 4.0), 10), ((52.0, 5.0), 9))
     """
+    reported = ((center[0], center[1]), zoom)
     pending = state.get(VIEW_PENDING)
     if pending is None:
-        return True
+        return reported
     (lat, lon), want_zoom, misses = pending
     if abs(center[0] - lat) < 1e-3 and abs(center[1] - lon) < 1e-3 and abs(zoom - want_zoom) < 0.5:
         state[VIEW_PENDING] = None
-        return True
+        return (lat, lon), want_zoom
     state[VIEW_PENDING] = None if misses >= 2 else ((lat, lon), want_zoom, misses + 1)
-    return state[VIEW_PENDING] is None
+    return reported if state[VIEW_PENDING] is None else None
 
 
 def request_selection(state: MutableMapping[str, Any], feature_id: str | None) -> None:
@@ -225,6 +236,32 @@ def sync_request(state: MutableMapping[str, Any]) -> None:
     seq, requested, _ = state.get(MAP_REQUEST) or (0, None, None)
     if requested != state.get(SELECTED):
         state[MAP_REQUEST] = (seq + 1, state.get(SELECTED), None)
+
+
+def map_start(state: MutableMapping[str, Any], slot: Any) -> tuple[tuple, frozenset[str]]:
+    """The view and layers a new map starts with: those of the moment it is created, kept while its
+    iframe lives. The map element's arguments then stay the same when the user moves the map or
+    switches a layer, and Streamlit sends a reference instead of the element (15 kB).
+
+    ``slot`` says where the map is drawn (presentation mode lays the page out differently, and
+    Streamlit creates a new iframe there); see also :func:`forget_map`.
+
+    >>> s = {}; _ = init_state(s, ["borders"]); map_start(s, "page")
+    ((None, None), frozenset({'borders'}))
+    >>> s[VIEW], s[LAYERS] = ((52.0, 5.0), 9), frozenset({"ports"}); map_start(s, "page")  # moved: kept
+    ((None, None), frozenset({'borders'}))
+    >>> map_start(s, "present")  # another place: a new iframe
+    (((52.0, 5.0), 9), frozenset({'ports'}))
+    """
+    start = state.get(MAP_START)
+    if start is None or start[0] != slot:
+        start = state[MAP_START] = (slot, state[VIEW], state[LAYERS])
+    return start[1], start[2]
+
+
+def forget_map(state: MutableMapping[str, Any]) -> None:
+    """The page is drawn without the map (the table, the statistics): the next map is a new iframe."""
+    state[MAP_START] = None
 
 
 def select(state: MutableMapping[str, Any], feature_id: str | None) -> None:

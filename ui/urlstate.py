@@ -132,20 +132,14 @@ def share_url(base_url: str, view: ViewState) -> str:
     return f"{base}?{query}" if query else base
 
 
-def apply_to_state(
-    session: MutableMapping[str, Any], view: ViewState, default_layers: Iterable[str] | None = None
-) -> None:
+def apply_to_state(session: MutableMapping[str, Any], view: ViewState) -> None:
     """Take over what an address asks for: a link, on a session's first run, or an earlier entry of
-    the browser's history (Back, Forward). With ``default_layers`` an address without layers
-    switches the defaults back on (an entry from before the app wrote any).
+    the browser's history (Back, Forward). ``view.layers`` None leaves the layers as they are.
 
     >>> s = {}; _ = state.init_state(s, ["borders"]); s[state.PANEL_MORE] = 2
     >>> apply_to_state(s, ViewState(feature="port:emden", layers=("ports",)))
     >>> s[state.SELECTED], sorted(s[state.LAYERS]), s[state.PANEL_MORE]
     ('port:emden', ['ports'], 0)
-    >>> apply_to_state(s, ViewState(), default_layers=["borders"])
-    >>> s[state.SELECTED], sorted(s[state.LAYERS])
-    (None, ['borders'])
     """
     if session.get(state.SELECTED) != view.feature:
         session[state.PANEL_MORE] = 0  # another feature starts with its first records
@@ -155,8 +149,6 @@ def apply_to_state(
     session[state.STOP] = view.stop or (1 if view.present else None)
     if view.layers is not None:
         session[state.LAYERS] = frozenset(view.layers)
-    elif default_layers is not None:
-        session[state.LAYERS] = frozenset(default_layers)
     if view.center is not None and view.zoom is not None:
         state.request_view(session, view.center, view.zoom)
     session[state.FILTER_BORDER], session[state.FILTER_THEME] = list(view.borders), list(view.themes)

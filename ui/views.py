@@ -68,8 +68,10 @@ def _on_map_change() -> None:
 
 
 def map_area(files: MapFiles, catalog: Catalog, index: RecordIndex, lang: str, large: bool = False) -> None:
-    """Draw the map. Its script never changes; only :class:`MapState` does (and not on a click)."""
+    """Draw the map. Its script never changes; only :class:`MapState` does (not on a click, a move
+    or a layer switched in the browser)."""
     session = st.session_state
+    start_view, start_layers = state.map_start(session, slot=large)
     value = st_folium(
         build_map(files, catalog, MAP_HEIGHT),
         key=state.MAP_KEY,
@@ -79,11 +81,11 @@ def map_area(files: MapFiles, catalog: Catalog, index: RecordIndex, lang: str, l
         feature_group_to_add=[
             MapState(
                 lang,
-                session[state.LAYERS],
+                start_layers,
                 index.open_obstacle_counts(),
                 session[state.MAP_REQUEST],
                 large,
-                view=session[state.VIEW],
+                view=start_view,
             )
         ],
         on_change=_on_map_change,
