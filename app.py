@@ -49,7 +49,8 @@ def records_location() -> str:
 def back_or_forward() -> bool:
     """Whether the browser's Back or Forward started this run (every click is a history entry)."""
     ctx = get_script_run_ctx()
-    return bool(ctx is not None and ctx.is_history_navigation)
+    # Not a documented attribute (Streamlit >= 1.67 has it): without it Back only changes the address.
+    return bool(getattr(ctx, "is_history_navigation", False))
 
 
 def _dir_mtime(path: Path) -> float:
