@@ -14,11 +14,11 @@ from shapely.geometry import shape
 from layers import specs
 from layers.catalog import load_catalog
 from tests.browser import (
-    MAP_FRAME,
     block_outside_requests,
     click_latlon,
     highlighted,
     map_view,
+    map_window,
     open_map,
     set_view,
     wait_for_query,
@@ -182,12 +182,7 @@ def test_view_layers_and_selection_survive_language_view_and_layer_switches(page
 
 def wait_for_zoom(page: Page, zoom: float) -> None:
     """Wait until the map itself shows ``zoom`` (not only the address)."""
-    page.wait_for_function(
-        "([sel, z]) => { const w = document.querySelector(sel)?.contentWindow;"
-        " return !!(w && w.map && w.map.getZoom() === z); }",
-        arg=[MAP_FRAME, zoom],
-        timeout=20_000,
-    )
+    map_window(page).wait_for_function("(z) => !!window.map && window.map.getZoom() === z", arg=zoom, timeout=20_000)
 
 
 def test_back_and_forward_return_to_the_selection_and_view_of_that_moment(page: Page, live_app) -> None:
