@@ -11,6 +11,14 @@ open quote) and refuses otherwise, naming the line to fix; a missing final line 
 first. After each write it reads the new rows back from the file at their offset and returns
 only when they read back as meant.
 
+A writer killed during its write (Linux may cut a write short between pages when a fatal signal
+arrives) would leave part of a row. So before writing, the store notes where its rows go and how
+long they are in ``.<name>.appending`` beside the file, and removes the note once they are in.
+While a note promises more bytes than the file holds, readers read the file only up to where the
+rows were to go: rows that were never confirmed are not shown, and a cut one is no problem to fix.
+The next writer moves such bytes out to ``<name>.torn-<UTC time>-…`` (kept, not deleted) and cuts
+the file back before it appends.
+
 Reading is incremental: the store remembers the file's identity, how many bytes it has consumed
 and the bytes just before that point; on the next call it reads only what was appended. Any other
 change (a new inode, a shorter file, different bytes before the offset, a new header) means a
@@ -179,6 +187,7 @@ class CsvStore:
         self.clock = clock
         self.known_feature_ids = None if known_feature_ids is None else frozenset(known_feature_ids)
         self._file_lock = FileLock(str(self.path) + ".lock", timeout=lock_timeout)
+        self._append_note = self.path.with_name(f".{self.path.name}.appending")
         self._mutex = threading.RLock()
         self._index = _Index()  # committed: rows before ``final``
         self._view = self._index  # committed plus the rows after ``final`` (usually the same object)
@@ -525,6 +534,9 @@ class CsvStore:
             data = handle.read()
             size = index.final + len(data)
             st_after = os.fstat(handle.fileno())
+            unfinished = self._unfinished_append(size)
+            if unfinished is not None and unfinished >= index.final:  # (before it: a note from another file)
+                data = data[: unfinished - index.final]
         if not index.header.usable:
             index.problems = [RowProblem(1, Message("problem.header", {"columns": ", ".join(REQUIRED_COLUMNS)}))]
             index.final = index.size = size
@@ -696,6 +708,7 @@ class CsvStore:
                 self._file_lock.release()
 
     def _prepare(self) -> _Index:
+        self._set_aside_unfinished_append()
         view = self._refresh(locked=True)
         if not view.exists or view.size == 0:
             _replace_atomically(self.path, _csv_line(COLUMNS, "\n").encode())
@@ -746,11 +759,18 @@ class CsvStore:
             size = os.fstat(fd).st_size
             prefix = newline.encode() if size and os.pread(fd, 1, size - 1) != b"\n" else b""
             data = prefix + data
-            written = os.write(fd, data)  # one write: other readers see all of it or none that counts
-            if written != len(data):
-                os.ftruncate(fd, size)  # take our own half row back out; nothing else was touched
-                raise StoreError(Message("store.readback", {"id": records[0].id, "file": self.path.name, "line": "?"}))
-            os.fsync(fd)
+            # Not fsync'ed: it guards against the process dying, whose writes the kernel still keeps.
+            self._append_note.write_text(f"{size} {len(data)}\n", encoding="ascii")
+            try:
+                written = os.write(fd, data)  # one write: other readers see all of it or none that counts
+                if written != len(data):
+                    os.ftruncate(fd, size)  # take our own half row back out; nothing else was touched
+                    raise StoreError(
+                        Message("store.readback", {"id": records[0].id, "file": self.path.name, "line": "?"})
+                    )
+                os.fsync(fd)
+            finally:
+                self._append_note.unlink(missing_ok=True)
             back = os.pread(fd, len(data), size)
         finally:
             os.close(fd)
@@ -797,6 +817,51 @@ class CsvStore:
 
             shutil.copy2(self.path, backup)
         _replace_atomically(self.path, b"".join(out))
+
+    # -- internals: a write cut short ---------------------------------------------------
+
+    def _read_append_note(self) -> tuple[int, int] | None:
+        """Where the last write's rows go and how many bytes they are, while it is under way (or was cut)."""
+        try:
+            offset, length = (int(n) for n in self._append_note.read_text(encoding="ascii").split())
+        except FileNotFoundError:
+            return None
+        except (ValueError, UnicodeDecodeError):  # the note itself was cut: its write never started
+            return None
+        return offset, length
+
+    def _unfinished_append(self, size: int) -> int | None:
+        """Where an append that the file does not hold whole yet begins (``size`` is the file's), if any."""
+        note = self._read_append_note()
+        if note is None:
+            return None
+        offset, length = note
+        return offset if offset < size < offset + length else None
+
+    def _set_aside_unfinished_append(self) -> None:
+        """Under the lock: move the bytes of an append cut short to a file of their own; drop the note."""
+        note = self._read_append_note()
+        if note is None:
+            self._append_note.unlink(missing_ok=True)  # none, or one cut before its write began
+            return
+        offset, length = note
+        with contextlib.suppress(FileNotFoundError):
+            fd = os.open(self.path, os.O_RDWR)
+            try:
+                size = os.fstat(fd).st_size
+                if offset < size < offset + length:
+                    torn = os.pread(fd, size - offset, offset)
+                    when = self.clock().strftime("%Y%m%dT%H%M%SZ")
+                    kept, _path = tempfile.mkstemp(dir=self.path.parent, prefix=f"{self.path.name}.torn-{when}-")
+                    with os.fdopen(kept, "wb") as handle:
+                        handle.write(torn)
+                        handle.flush()
+                        os.fsync(handle.fileno())
+                    os.ftruncate(fd, offset)
+                    os.fsync(fd)
+            finally:
+                os.close(fd)
+        self._append_note.unlink(missing_ok=True)
 
 
 class _Stale(Exception):

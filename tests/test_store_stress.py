@@ -14,6 +14,7 @@ import os
 import signal
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -188,6 +189,90 @@ def test_kill_during_writes_never_leaves_a_torn_file(tmp_path: Path) -> None:
             if version:
                 assert snapshot.by_id[record_id].version == 2
     assert previous >= KILLS
+
+
+def _die_during_append(path: str, change: Callable[[CsvStore], object], cut: Callable[[bytes], bytes]) -> None:
+    """A writer whose process dies inside its append, after the kernel took ``cut(data)`` of it.
+
+    Linux may cut a write to a file short between pages when SIGKILL arrives; ``os._exit`` then
+    stands in for the kill: nothing after the write runs, as nothing would.
+    """
+    real_write = os.write
+
+    def write(fd: int, data: bytes) -> int:
+        real_write(fd, cut(data))
+        os._exit(9)
+
+    os.write = write
+    change(_store(path))
+
+
+def _first_row_end(data: bytes) -> int:
+    multiline = [i for i, column in enumerate(COLUMNS) if column in MULTILINE_COLUMNS]
+    return split(data, len(COLUMNS), multiline).items[0].end
+
+
+def _add(store: CsvStore) -> object:
+    return store.add(draft(7, title_en="Cut short"), EDITOR)
+
+
+def _merge(store: CsvStore) -> object:
+    target, duplicate = (s.id for s in store.snapshot().summaries)
+    return store.merge(duplicate, target, "same", EDITOR, {duplicate: 1, target: 1})
+
+
+@pytest.mark.parametrize(
+    ("change", "cut"),
+    [
+        (_add, lambda data: data[:1]),
+        (_add, lambda data: data[: data.index(b"\n") + 1]),  # the file then ends inside a quoted summary
+        (_add, lambda data: data[:-3]),  # the last field cut: a whole row to any CSV reader, but not ours
+        (_add, lambda data: data[:-1]),  # all but the line end
+        (_merge, lambda data: data[: _first_row_end(data)]),  # the first of the write's two rows whole
+    ],
+    ids=["one-byte", "open-quote", "last-field", "no-line-end", "one-of-two-rows"],
+)
+def test_a_write_cut_short_is_never_shown_and_is_set_aside_by_the_next_writer(
+    tmp_path: Path, change: Callable[[CsvStore], object], cut: Callable[[bytes], bytes]
+) -> None:
+    path = tmp_path / "obstacles.csv"
+    _store(path).add(draft(1), EDITOR)
+    _store(path).add(draft(2, title_nl="Dubbel", summary_nl="Dezelfde melding."), Actor.local())
+    before, loaded = path.read_bytes(), _loaded(_store(path))
+    reader = _store(path)  # a server that read the file before the crash
+    reader.snapshot()
+    writer = multiprocessing.get_context("fork").Process(target=_die_during_append, args=(str(path), change, cut))
+    writer.start()
+    writer.join()
+    assert writer.exitcode == 9
+    torn = path.read_bytes()[len(before) :]
+    assert torn
+
+    for store in (reader, _store(path)):
+        assert _loaded(store) == loaded and store.snapshot().problems == ()
+    assert path.read_bytes() == before + torn  # readers write nothing
+
+    added = _store(path).add(draft(8, title_en="After the crash"), EDITOR)
+    assert path.read_bytes().startswith(before)
+    (kept,) = tmp_path.glob("obstacles.csv.torn-*")
+    assert kept.read_bytes() == torn  # moved out, not deleted
+    for store in (reader, _store(path)):
+        assert _loaded(store).keys() == {*loaded, added.id} and store.snapshot().problems == ()
+    assert not (tmp_path / ".obstacles.csv.appending").exists()
+
+
+def test_a_writer_that_dies_after_its_whole_write_keeps_its_row(tmp_path: Path) -> None:
+    path = tmp_path / "obstacles.csv"
+    _store(path).add(draft(1), EDITOR)
+    writer = multiprocessing.get_context("fork").Process(
+        target=_die_during_append, args=(str(path), _add, lambda data: data)
+    )
+    writer.start()
+    writer.join()
+    assert writer.exitcode == 9 and (tmp_path / ".obstacles.csv.appending").exists()
+    assert {s.title_en for s in _store(path).snapshot().summaries} == {"Obstacle number 1", "Cut short"}
+    _store(path).add(draft(8), EDITOR)
+    assert len(_store(path).snapshot()) == 3 and not list(tmp_path.glob("obstacles.csv.torn-*"))
 
 
 @pytest.mark.parametrize("rows", [0, 1])
