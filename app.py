@@ -11,7 +11,6 @@ in the secrets: who may do what (see the README). ``?mode=present`` opens presen
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import os
 from collections.abc import Callable, Sequence
@@ -100,8 +99,7 @@ def main() -> None:
     if first_run or back_or_forward():
         # A link on the first visit; Back and Forward rerun the page with that entry's address.
         link = urlstate.from_query(st.query_params.to_dict(), catalog.features, SPECS)
-        # An existing map keeps its layers (its own reports set them), and so does the address.
-        urlstate.apply_to_state(session, link if first_run else dataclasses.replace(link, layers=None))
+        urlstate.apply_to_state(session, link)
     presenting = session[state.PRESENT]
     st.set_page_config(
         page_title="Grensbelemmeringen",
@@ -203,8 +201,15 @@ def map_and_panel(
 
 
 def write_url(criteria: RecordFilter, lang: str) -> None:
-    """Keep the address bar on the view as it is now (selection, layers, filters, map view)."""
-    st.query_params.from_dict(urlstate.to_query(urlstate.from_state(st.session_state, criteria, lang)))
+    """Keep the address bar on the view as it is now (selection, layers, filters, map view).
+
+    Written only when it changes: a run started by Back or Forward whose page already matches the
+    address then writes none. The browser may be on another entry by the time the run ends (Back
+    pressed twice), and Streamlit would put the address into that entry.
+    """
+    query = urlstate.to_query(urlstate.from_state(st.session_state, criteria, lang))
+    if not urlstate.holds(st.query_params.to_dict(), query):
+        st.query_params.from_dict(query)
 
 
 if __name__ == "__main__":

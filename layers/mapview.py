@@ -114,9 +114,10 @@ class MapState(_ScriptAsIs, folium.FeatureGroup):
     lang : interface language of the labels, tooltips, legend and layer control.
     layers : the layer kinds a new map starts with.
     badges : open obstacles per feature id (the hotspot badges).
-    request : ``(sequence, feature id or None, view or None)``: what the app asks the map to
-        show (a link, a tour stop, Back). The browser applies it when the sequence changes; its
-        own clicks it highlights itself, so a click changes nothing here.
+    request : ``(sequence, feature id or None, view or None, layers or None)``: what the app asks
+        the map to show (a link, a tour stop, Back). The browser applies it when the sequence
+        changes; its own clicks it highlights itself, so a click changes nothing here. A new map
+        takes only the selection from it: it starts with ``view`` and ``layers``.
     large : large type for a projector.
     view : ``((lat, lon), zoom)`` a new map (a new iframe, e.g. after switching views) starts
         at, or None. An existing map ignores it and ``layers``, so its own earlier reports are
@@ -134,7 +135,7 @@ class MapState(_ScriptAsIs, folium.FeatureGroup):
         lang: str,
         layers: Iterable[str],
         badges: Mapping[str, int],
-        request: tuple[int, str | None, tuple[tuple[float, float], float] | None],
+        request: tuple[int, str | None, tuple[tuple[float, float], float] | None, Iterable[str] | None],
         large: bool = False,
         view: tuple[tuple[float, float] | None, float | None] | None = None,
     ):
@@ -143,7 +144,12 @@ class MapState(_ScriptAsIs, folium.FeatureGroup):
             "lang": lang,
             "layers": sorted(layers),
             "badges": {k: int(v) for k, v in sorted(badges.items()) if v > 0},
-            "request": {"seq": request[0], "selected": request[1], "view": _view(request[2])},
+            "request": {
+                "seq": request[0],
+                "selected": request[1],
+                "view": _view(request[2]),
+                "layers": None if request[3] is None else sorted(request[3]),
+            },
             "large": large,
             "view": _view(view),
         }

@@ -185,10 +185,14 @@ def wait_for_zoom(page: Page, zoom: float) -> None:
     map_window(page).wait_for_function("(z) => !!window.map && window.map.getZoom() === z", arg=zoom, timeout=20_000)
 
 
-def test_back_and_forward_return_to_the_selection_and_view_of_that_moment(page: Page, live_app) -> None:
-    """Every click and move is an entry in the browser's history: Back shows the feature and the
-    view of the entry before (the panel and the map follow the address), Forward the one after."""
+def test_back_and_forward_return_to_the_selection_view_and_layers_of_that_moment(page: Page, live_app) -> None:
+    """Every click, move and layer switch is an entry in the browser's history: Back shows the
+    feature, view and layers of the entry before (the panel and the map follow the address),
+    Forward the one after; going through them adds no entries of its own."""
+    defaults = ",".join(sorted(s.kind for s in specs.LAYERS if s.show))
+    with_interreg = ",".join(sorted({s.kind for s in specs.LAYERS if s.show} | {"interreg"}))
     frame = open_map(page, live_app.url)
+    interreg = frame.locator("path.bp-interreg")
     delfzijl = click_point("port:groningen-seaports-delfzijl")
     eemshaven = click_point("port:groningen-seaports-eemshaven")
     set_view(page, (delfzijl[0] + eemshaven[0]) / 2, (delfzijl[1] + eemshaven[1]) / 2, 10)
@@ -199,18 +203,34 @@ def test_back_and_forward_return_to_the_selection_and_view_of_that_moment(page: 
     click_latlon(frame, *eemshaven)
     expect(heading(page)).to_contain_text("Eemshaven")
     wait_for_query(page, f="port:groningen-seaports-eemshaven")
+    control = frame.locator(".leaflet-control-layers")
+    control.hover()
+    control.locator("label", has_text="Interreg").locator("input").check()
+    wait_for_query(page, layers=with_interreg)
+    page.mouse.move(5, 5)  # the layer control closes
     set_view(page, *eemshaven, 12)
+    wait_for_query(page, z="12")
+    wait_idle(page)
+    entries = page.evaluate("() => history.length")
 
-    page.go_back()  # the click on Eemshaven, before the zoom
+    page.go_back()  # the layer switch, before the zoom
     wait_for_zoom(page, 10)
     expect(heading(page)).to_contain_text("Eemshaven")
+    expect(interreg.first).to_be_attached()
     wait_idle(page)
-    wait_for_query(page, f="port:groningen-seaports-eemshaven", z="10")
+    wait_for_query(page, f="port:groningen-seaports-eemshaven", z="10", layers=with_interreg)
+
+    page.go_back()  # the click on Eemshaven: Interreg off again, in the map and in its control
+    expect(interreg).to_have_count(0)
+    expect(control.locator("label", has_text="Interreg").locator("input")).not_to_be_checked()
+    expect(heading(page)).to_contain_text("Eemshaven")
+    wait_idle(page)
+    wait_for_query(page, f="port:groningen-seaports-eemshaven", z="10", layers=defaults)
 
     page.go_back()  # the click on Delfzijl
     expect(heading(page)).to_contain_text("Delfzijl")
     wait_idle(page)
-    wait_for_query(page, f="port:groningen-seaports-delfzijl", z="10")  # and it stays there
+    wait_for_query(page, f="port:groningen-seaports-delfzijl", z="10", layers=defaults)  # and it stays there
     expect(highlighted(frame)).to_have_count(1)
 
     page.go_back()  # the view before the first click: nothing selected
@@ -218,10 +238,12 @@ def test_back_and_forward_return_to_the_selection_and_view_of_that_moment(page: 
     wait_idle(page)
     wait_for_query(page, f=None, z="10")
 
-    for _ in range(3):
+    for _ in range(4):
         page.go_forward()
     wait_for_zoom(page, 12)
     expect(heading(page)).to_contain_text("Eemshaven")
+    expect(interreg.first).to_be_attached()
     wait_idle(page)
-    wait_for_query(page, f="port:groningen-seaports-eemshaven", z="12")
+    wait_for_query(page, f="port:groningen-seaports-eemshaven", z="12", layers=with_interreg)
+    assert page.evaluate("() => history.length") == entries  # no entry was added on the way
     assert frame.locator("#map_div").evaluate("() => window.__sameDocument === true")  # the same map all along

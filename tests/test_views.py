@@ -209,7 +209,7 @@ def test_standalone_map_needs_no_server(tmp_path: Path) -> None:
     ensure_vendor_assets(tmp_path)
     files = publish_map_files(catalog, GEODATA, tmp_path)
     fmap = build_map(files, catalog)
-    request = (1, "port:emden", None)
+    request = (1, "port:emden", None, None)
     MapState("en", {"borders", "ports"}, {"port:emden": 2}, request, view=((53.3, 7.2), 11)).add_to(fmap)
     page = exports.standalone_map_html(fmap, files)
     assert '<script src="/app' not in page and 'href="/app' not in page and "https://cdn" not in page

@@ -27,7 +27,7 @@ def standalone_map(
 ) -> str:
     """The map as shown (language, layers, badges, selection) in one offline HTML file."""
     fmap = build_map(files, catalog)
-    MapState(lang, layers, index.open_obstacle_counts(), (1, selected, None), view=view).add_to(fmap)
+    MapState(lang, layers, index.open_obstacle_counts(), (1, selected, None, None), view=view).add_to(fmap)
     return exports.standalone_map_html(fmap, files)
 
 

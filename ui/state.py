@@ -28,9 +28,10 @@ STOP = "tour_stop"
 STOP_APPLIED = "tour_stop_applied"
 LAYERS = "layers_shown"  # frozenset of layer kinds switched on now
 VIEW = "map_view"  # (center (lat, lon), zoom) the map shows now, or (None, None) for the home view
-MAP_REQUEST = "map_request"  # (sequence, feature id or None, view or None): what the app asks the map to show
+MAP_REQUEST = "map_request"  # (sequence, feature id or None, view or None, layers or None): what the app asks the map
 MAP_START = "map_start"  # (slot, view, layers) the map in the page was created with; None: none yet
 VIEW_PENDING = "map_view_pending"  # a view the app asked for that the map has not reported back yet
+LAYERS_PENDING = "map_layers_pending"  # layers the app asked for that the map has not reported back yet
 VIEW_TAB = "view_tab"
 TABLE_PAGE = "table_page"
 PANEL_MORE = "panel_more"  # how many more steps of records each panel section shows
@@ -98,9 +99,10 @@ DEFAULTS: dict[str, Any] = {
     STOP_APPLIED: None,
     LAYERS: None,
     VIEW: (None, None),
-    MAP_REQUEST: (0, None, None),
+    MAP_REQUEST: (0, None, None, None),
     MAP_START: None,
     VIEW_PENDING: None,
+    LAYERS_PENDING: None,
     PANEL_MORE: 0,
     TABLE_PAGE: 1,
     SEEN_TOKEN: None,
@@ -161,7 +163,9 @@ def apply_map_value(
     reported_layers = value.get("selected_layers")
     known = set(known_layers)
     if reported_layers is not None and known:
-        state[LAYERS] = frozenset(x["name"] for x in reported_layers if x.get("name") in known)
+        layers = _taken_layers(state, frozenset(x["name"] for x in reported_layers if x.get("name") in known))
+        if layers is not None:
+            state[LAYERS] = layers
     feature_id = clicked_feature_id(value)
     count = value.get("last_object_clicked_count") or 0
     if count and count != previous.get("last_object_clicked_count") and feature_id:
@@ -175,17 +179,41 @@ def apply_map_value(
 
 
 def request_view(state: MutableMapping[str, Any], center: tuple[float, float], zoom: float) -> None:
-    """Move the map from the app (a link, a tour stop). Until the map reports that view, its
-    reports of where it was before (sent a moment earlier, still on their way) are not taken over.
+    """Move the map from the app (a link, a tour stop, Back), keeping the rest of this run's request.
+    Until the map reports that view, its reports of where it was before (sent a moment earlier,
+    still on their way) are not taken over. A map already there is not asked again: there would be
+    no report to wait for.
 
     >>> s = {}; _ = init_state(s); request_view(s, (51.0, 4.0), 10); s[MAP_REQUEST]
-    (1, None, ((51.0, 4.0), 10))
+    (1, None, ((51.0, 4.0), 10), None)
+    >>> request_view(s, (51.0, 4.0), 10); s[MAP_REQUEST][0]
+    1
     """
     view = (tuple(center), zoom)
+    if state.get(VIEW) == view:
+        return
     state[VIEW] = view
     state[VIEW_PENDING] = (*view, 0)
-    seq, selected, _ = state.get(MAP_REQUEST) or (0, None, None)
-    state[MAP_REQUEST] = (seq + 1, selected, view)
+    seq, selected, _, layers = state.get(MAP_REQUEST) or DEFAULTS[MAP_REQUEST]
+    state[MAP_REQUEST] = (seq + 1, selected, view, layers)
+
+
+def request_layers(state: MutableMapping[str, Any], layers: Iterable[str]) -> None:
+    """Switch the map's layers from the app (Back, Forward), keeping the rest of this run's request.
+    Until the map reports them, its reports of the layers it showed before are not taken over.
+
+    >>> s = {}; _ = init_state(s, ["borders"]); request_layers(s, ["ports", "borders"]); s[MAP_REQUEST]
+    (1, None, None, ('borders', 'ports'))
+    >>> sorted(s[LAYERS]), s[LAYERS_PENDING]
+    (['borders', 'ports'], (frozenset({'borders', 'ports'}), 0))
+    """
+    wanted = frozenset(layers)
+    if state.get(LAYERS) == wanted:
+        return
+    state[LAYERS] = wanted
+    state[LAYERS_PENDING] = (wanted, 0)
+    seq, selected, view, _ = state.get(MAP_REQUEST) or DEFAULTS[MAP_REQUEST]
+    state[MAP_REQUEST] = (seq + 1, selected, view, tuple(sorted(wanted)))
 
 
 def _taken_view(
@@ -213,15 +241,37 @@ def _taken_view(
     return reported if state[VIEW_PENDING] is None else None
 
 
+def _taken_layers(state: MutableMapping[str, Any], reported: frozenset[str]) -> frozenset[str] | None:
+    """The layers to take over from a map's report, or None while layers the app asked for are still
+    on their way (see :func:`_taken_view`: a report made before the map switched them, say when
+    Back is pressed twice quickly, must not bring them back, nor write an address of its own).
+
+    >>> s = {}; _ = init_state(s, ["borders"]); request_layers(s, ["ports"])
+    >>> _taken_layers(s, frozenset({"borders"})), _taken_layers(s, frozenset({"ports"}))
+    (None, frozenset({'ports'}))
+    >>> _taken_layers(s, frozenset({"borders"}))  # nothing asked for any more: the user's switch
+    frozenset({'borders'})
+    """
+    pending = state.get(LAYERS_PENDING)
+    if pending is None:
+        return reported
+    wanted, misses = pending
+    if reported == wanted:
+        state[LAYERS_PENDING] = None
+        return reported
+    state[LAYERS_PENDING] = None if misses >= 2 else (wanted, misses + 1)
+    return reported if state[LAYERS_PENDING] is None else None
+
+
 def request_selection(state: MutableMapping[str, Any], feature_id: str | None) -> None:
     """Select a feature from the app (a button, a link, the tour) and ask the map to show it.
 
     >>> s = {}; _ = init_state(s); request_selection(s, "port:emden"); s[SELECTED], s[MAP_REQUEST]
-    ('port:emden', (1, 'port:emden', None))
+    ('port:emden', (1, 'port:emden', None, None))
     """
     state[SELECTED] = feature_id
-    seq, _, _ = state.get(MAP_REQUEST) or (0, None, None)
-    state[MAP_REQUEST] = (seq + 1, feature_id, None)
+    seq = (state.get(MAP_REQUEST) or DEFAULTS[MAP_REQUEST])[0]
+    state[MAP_REQUEST] = (seq + 1, feature_id, None, None)
 
 
 def sync_request(state: MutableMapping[str, Any]) -> None:
@@ -229,13 +279,13 @@ def sync_request(state: MutableMapping[str, Any]) -> None:
     what was clicked in the old one); a no-op when it already does.
 
     >>> s = {}; _ = init_state(s); s[SELECTED] = "port:emden"; sync_request(s); s[MAP_REQUEST]
-    (1, 'port:emden', None)
+    (1, 'port:emden', None, None)
     >>> sync_request(s); s[MAP_REQUEST]
-    (1, 'port:emden', None)
+    (1, 'port:emden', None, None)
     """
-    seq, requested, _ = state.get(MAP_REQUEST) or (0, None, None)
+    seq, requested, _, _ = state.get(MAP_REQUEST) or DEFAULTS[MAP_REQUEST]
     if requested != state.get(SELECTED):
-        state[MAP_REQUEST] = (seq + 1, state.get(SELECTED), None)
+        state[MAP_REQUEST] = (seq + 1, state.get(SELECTED), None, None)
 
 
 def map_start(state: MutableMapping[str, Any], slot: Any) -> tuple[tuple, frozenset[str]]:

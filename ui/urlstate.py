@@ -123,6 +123,15 @@ def to_query(view: ViewState) -> dict[str, str]:
     return query
 
 
+def holds(address: Mapping[str, str], query: Mapping[str, str]) -> bool:
+    """Whether the address's parameters are ``query`` already (Streamlit's own ``embed`` ones aside).
+
+    >>> holds({"f": "port:emden", "embed": "true"}, {"f": "port:emden"}), holds({}, {"z": "9"})
+    (True, False)
+    """
+    return {k: v for k, v in address.items() if k.lower() not in ("embed", "embed_options")} == dict(query)
+
+
 def share_url(base_url: str, view: ViewState) -> str:
     """Return the full link to ``view`` on the app at ``base_url``."""
     base = base_url.split("?")[0]
@@ -135,6 +144,7 @@ def share_url(base_url: str, view: ViewState) -> str:
 def apply_to_state(session: MutableMapping[str, Any], view: ViewState) -> None:
     """Take over what an address asks for: a link, on a session's first run, or an earlier entry of
     the browser's history (Back, Forward). ``view.layers`` None leaves the layers as they are.
+    The map is asked for the selection, the layers and the view in one request.
 
     >>> s = {}; _ = state.init_state(s, ["borders"]); s[state.PANEL_MORE] = 2
     >>> apply_to_state(s, ViewState(feature="port:emden", layers=("ports",)))
@@ -148,7 +158,7 @@ def apply_to_state(session: MutableMapping[str, Any], view: ViewState) -> None:
     session[state.PRESENT] = view.present
     session[state.STOP] = view.stop or (1 if view.present else None)
     if view.layers is not None:
-        session[state.LAYERS] = frozenset(view.layers)
+        state.request_layers(session, view.layers)
     if view.center is not None and view.zoom is not None:
         state.request_view(session, view.center, view.zoom)
     session[state.FILTER_BORDER], session[state.FILTER_THEME] = list(view.borders), list(view.themes)

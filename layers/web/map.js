@@ -559,8 +559,33 @@
     }
   };
 
+  /* Show exactly the layers ``kinds``; the layer control's check boxes follow. */
+  function showLayers(kinds) {
+    var wanted = {};
+    kinds.forEach(function (kind) {
+      wanted[kind] = true;
+    });
+    var changed = false;
+    bp.order.forEach(function (kind) {
+      var group = bp.layers[kind].group;
+      if (wanted[kind] && !bp.map.hasLayer(group)) {
+        group.addTo(bp.map);
+        changed = true;
+      } else if (!wanted[kind] && bp.map.hasLayer(group)) {
+        bp.map.removeLayer(group);
+        changed = true;
+      }
+    });
+    if (changed) {
+      syncSelectedLayers();
+      bp.layerControl._update();
+      applyTexts(bp.layerControl.getContainer());
+    }
+  }
+
   /* state: {lang, badges: {id: n}, large: bool,
-   *         request: {seq, selected, view: [lat, lon, zoom] | null},   applied when seq changes
+   *         request: {seq, selected, view: [lat, lon, zoom] | null, layers: [kinds] | null},
+   *                                                   applied when seq changes (a new map: selected only)
    *         layers: [kinds], view: [lat, lon, zoom] | null}           taken over by a new map only */
   bp.apply = function (state) {
     if (!bp.map) return;
@@ -577,35 +602,15 @@
       bp.large = !!state.large;
       showByZoom(bp.placesByZoom, bp.placeGroup);
     }
-    if (fresh && state.layers) {
-      var wanted = {};
-      state.layers.forEach(function (kind) {
-        wanted[kind] = true;
-      });
-      var changed = false;
-      bp.order.forEach(function (kind) {
-        var group = bp.layers[kind].group;
-        if (wanted[kind] && !bp.map.hasLayer(group)) {
-          group.addTo(bp.map);
-          changed = true;
-        } else if (!wanted[kind] && bp.map.hasLayer(group)) {
-          bp.map.removeLayer(group);
-          changed = true;
-        }
-      });
-      if (changed) {
-        syncSelectedLayers();
-        // the layer control's check boxes follow the map
-        bp.layerControl._update();
-        applyTexts(bp.layerControl.getContainer());
-      }
-    }
+    // A new map starts as the app has it now; a request it was created with is older news.
+    var request = state.request || { seq: 0, selected: null, view: null, layers: null };
+    var layers = fresh ? state.layers : request.seq !== bp.requestSeq ? request.layers : null;
+    if (layers) showLayers(layers);
     bp.badges = state.badges || {};
     bp.redrawBadges();
-    var request = state.request || { seq: 0, selected: null, view: null };
     if (request.seq !== bp.requestSeq) {
       bp.requestSeq = request.seq;
-      var view = request.view || (fresh ? state.view : null);
+      var view = fresh ? state.view : request.view;
       if (view) bp.map.setView([view[0], view[1]], view[2], { animate: false });
       bp.highlight(request.selected);
     }
