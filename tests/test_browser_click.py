@@ -188,7 +188,8 @@ def wait_for_zoom(page: Page, zoom: float) -> None:
 def test_back_and_forward_return_to_the_selection_view_and_layers_of_that_moment(page: Page, live_app) -> None:
     """Every click, move and layer switch is an entry in the browser's history: Back shows the
     feature, view and layers of the entry before (the panel and the map follow the address),
-    Forward the one after; going through them adds no entries of its own."""
+    Forward the one after; going through them adds no entries of its own. A move right after
+    Forward counts, and a new map (after the statistics) opens where the map was left."""
     defaults = ",".join(sorted(s.kind for s in specs.LAYERS if s.show))
     with_interreg = ",".join(sorted({s.kind for s in specs.LAYERS if s.show} | {"interreg"}))
     frame = open_map(page, live_app.url)
@@ -247,3 +248,14 @@ def test_back_and_forward_return_to_the_selection_view_and_layers_of_that_moment
     wait_for_query(page, f="port:groningen-seaports-eemshaven", z="12", layers=with_interreg)
     assert page.evaluate("() => history.length") == entries  # no entry was added on the way
     assert frame.locator("#map_div").evaluate("() => window.__sameDocument === true")  # the same map all along
+
+    # A move after Forward, then the statistics and back: the new map opens where the map was
+    # left, not where Forward had sent it.
+    set_view(page, *delfzijl, 11)
+    page.get_by_role("radio", name="Statistieken", exact=True).click()
+    expect(page.get_by_text("Open en afgesloten belemmeringen door de tijd")).to_be_visible()
+    page.get_by_role("radio", name="Kaart", exact=True).click()
+    frame = wait_map_ready(page)
+    wait_for_zoom(page, 11)
+    expect(frame.locator("path.bp-interreg").first).to_be_attached()
+    expect(heading(page)).to_contain_text("Eemshaven")

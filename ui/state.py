@@ -30,8 +30,10 @@ LAYERS = "layers_shown"  # frozenset of layer kinds switched on now
 VIEW = "map_view"  # (center (lat, lon), zoom) the map shows now, or (None, None) for the home view
 MAP_REQUEST = "map_request"  # (sequence, feature id or None, view or None, layers or None): what the app asks the map
 MAP_START = "map_start"  # (slot, view, layers) the map in the page was created with; None: none yet
-VIEW_PENDING = "map_view_pending"  # a view the app asked for that the map has not reported back yet
-LAYERS_PENDING = "map_layers_pending"  # layers the app asked for that the map has not reported back yet
+VIEW_PENDING = "map_view_pending"  # (request sequence, view): a view asked for, until the map has it
+LAYERS_PENDING = "map_layers_pending"  # request sequence: layers asked for, until the map has them
+#: The entry of a map report's ``selected_layers`` that says which request the map had applied.
+ANSWERED = "@request"
 VIEW_TAB = "view_tab"
 TABLE_PAGE = "table_page"
 PANEL_MORE = "panel_more"  # how many more steps of records each panel section shows
@@ -157,13 +159,15 @@ def apply_map_value(
     state[LAST_MAP_VALUE] = dict(value)
     before = (state.get(SELECTED), state.get(VIEW), state.get(LAYERS))
     center, zoom = value.get("center"), value.get("zoom")
-    taken = _taken_view(state, (center["lat"], center["lng"]), zoom) if center and zoom is not None else None
+    reported_layers = value.get("selected_layers")
+    answered = _answered(reported_layers)
+    taken = _taken_view(state, (center["lat"], center["lng"]), zoom, answered) if center and zoom is not None else None
     if taken is not None:
         state[VIEW] = taken
-    reported_layers = value.get("selected_layers")
     known = set(known_layers)
     if reported_layers is not None and known:
-        layers = _taken_layers(state, frozenset(x["name"] for x in reported_layers if x.get("name") in known))
+        shown = frozenset(x["name"] for x in reported_layers if x.get("name") in known)
+        layers = _taken_layers(state, shown, answered)
         if layers is not None:
             state[LAYERS] = layers
     feature_id = clicked_feature_id(value)
@@ -179,88 +183,109 @@ def apply_map_value(
 
 
 def request_view(state: MutableMapping[str, Any], center: tuple[float, float], zoom: float) -> None:
-    """Move the map from the app (a link, a tour stop, Back), keeping the rest of this run's request.
-    Until the map reports that view, its reports of where it was before (sent a moment earlier,
-    still on their way) are not taken over. A map already there is not asked again: there would be
-    no report to wait for.
+    """Move the map from the app (a tour stop), keeping the rest of this run's request. Reports
+    the map made before it moved (still on their way) are not taken over.
 
-    >>> s = {}; _ = init_state(s); request_view(s, (51.0, 4.0), 10); s[MAP_REQUEST]
-    (1, None, ((51.0, 4.0), 10), None)
-    >>> request_view(s, (51.0, 4.0), 10); s[MAP_REQUEST][0]
-    1
+    >>> s = {}; _ = init_state(s); request_view(s, (51.0, 4.0), 10); s[MAP_REQUEST], s[VIEW_PENDING]
+    ((1, None, ((51.0, 4.0), 10), None), (1, ((51.0, 4.0), 10)))
     """
     view = (tuple(center), zoom)
-    if state.get(VIEW) == view:
-        return
-    state[VIEW] = view
-    state[VIEW_PENDING] = (*view, 0)
     seq, selected, _, layers = state.get(MAP_REQUEST) or DEFAULTS[MAP_REQUEST]
+    state[VIEW] = view
+    state[VIEW_PENDING] = (seq + 1, view)
     state[MAP_REQUEST] = (seq + 1, selected, view, layers)
 
 
-def request_layers(state: MutableMapping[str, Any], layers: Iterable[str]) -> None:
-    """Switch the map's layers from the app (Back, Forward), keeping the rest of this run's request.
-    Until the map reports them, its reports of the layers it showed before are not taken over.
+def request_address(
+    state: MutableMapping[str, Any],
+    feature_id: str | None,
+    layers: Iterable[str] | None,
+    view: tuple[tuple[float, float], float] | None,
+) -> None:
+    """Show what an address holds (a link, Back, Forward): the selection, and the layers and view
+    where it has them (None: as they are). The request names all three, whether they change or
+    not: the map applies only the last request it receives (after Forward pressed four times
+    quickly, the fourth), and must still end up as that step was. Reports the map made before it
+    applied the request (still on their way) are not taken over.
 
-    >>> s = {}; _ = init_state(s, ["borders"]); request_layers(s, ["ports", "borders"]); s[MAP_REQUEST]
-    (1, None, None, ('borders', 'ports'))
-    >>> sorted(s[LAYERS]), s[LAYERS_PENDING]
-    (['borders', 'ports'], (frozenset({'borders', 'ports'}), 0))
+    >>> s = {}; _ = init_state(s, ["borders"]); request_address(s, "port:emden", ["ports"], None)
+    >>> s[SELECTED], s[MAP_REQUEST], s[LAYERS_PENDING], s[VIEW_PENDING]
+    ('port:emden', (1, 'port:emden', None, ('ports',)), 1, None)
     """
-    wanted = frozenset(layers)
-    if state.get(LAYERS) == wanted:
-        return
-    state[LAYERS] = wanted
-    state[LAYERS_PENDING] = (wanted, 0)
-    seq, selected, view, _ = state.get(MAP_REQUEST) or DEFAULTS[MAP_REQUEST]
-    state[MAP_REQUEST] = (seq + 1, selected, view, tuple(sorted(wanted)))
+    seq = (state.get(MAP_REQUEST) or DEFAULTS[MAP_REQUEST])[0] + 1
+    state[SELECTED] = feature_id
+    if layers is not None:
+        state[LAYERS] = frozenset(layers)
+    if view is not None:
+        state[VIEW] = (tuple(view[0]), view[1])
+    known_view = state[VIEW] if state[VIEW][0] is not None else None
+    state[VIEW_PENDING] = None if known_view is None else (seq, known_view)
+    state[LAYERS_PENDING] = seq
+    state[MAP_REQUEST] = (seq, feature_id, known_view, tuple(sorted(state[LAYERS])))
+
+
+def _answered(reported_layers: Any) -> int | None:
+    """The sequence of the last request the map had applied when it made a report (None: not said).
+
+    >>> _answered([{"name": "ports", "url": None}, {"name": "@request", "url": None, "seq": 7}])
+    7
+    """
+    for entry in reported_layers or ():
+        if isinstance(entry, dict) and entry.get("name") == ANSWERED and isinstance(entry.get("seq"), int):
+            return entry["seq"]
+    return None
+
+
+def _stale(state: MutableMapping[str, Any], pending_key: str, answered: int | None) -> bool:
+    """Whether a report was made before the map applied the request behind ``pending_key``; once
+    a report answers that request, nothing is pending any more."""
+    pending = state.get(pending_key)
+    if pending is None:
+        return False
+    seq = pending[0] if isinstance(pending, tuple) else pending
+    if answered is not None and answered < seq:
+        return True
+    state[pending_key] = None
+    return False
 
 
 def _taken_view(
-    state: MutableMapping[str, Any], center: tuple[float, float], zoom: float
+    state: MutableMapping[str, Any], center: tuple[float, float], zoom: float, answered: int | None = None
 ) -> tuple[tuple[float, float], float] | None:
-    """The view to take over from a map's report, or None while a view the app asked for is still
-    on its way. Once the map reports that view, the view asked for is kept (the report differs by
-    a pixel's rounding, and the address, which holds the view asked for, must not change: a new
-    address would be a new entry in the browser's history after Back or a link). A map that
-    reports elsewhere three times could not go there: its report is taken.
+    """The view to take over from a map's report, or None when the report was made before the map
+    applied the view the app asked for (it was on its way: Back pressed twice quickly, a tour stop).
+    A report of the view asked for gives the view asked for (the report differs by a pixel's
+    rounding, and the address, which holds the view asked for, must not change: a new address
+    would be a new entry in the browser's history after Back or a link). Anything else the map
+    reports after applying the request is the user's move, and is taken.
 
-    >>> s = {}; _ = init_state(s); request_view(s, (51.0, 4.0), 10)
-    >>> _taken_view(s, (52.0, 5.0), 9), _taken_view(s, (51.00001, 4.0), 10), _taken_view(s, (52.0, 5.0), 9)
-    (None, ((51.0, 4.0), 10), ((52.0, 5.0), 9))
+    >>> s = {}; _ = init_state(s); request_view(s, (51.0, 4.0), 10); seq = s[MAP_REQUEST][0]
+    >>> _taken_view(s, (52.0, 5.0), 9, seq - 1), _taken_view(s, (51.00001, 4.0), 10, seq)
+    (None, ((51.0, 4.0), 10))
+    >>> _taken_view(s, (52.0, 5.0), 9, seq)  # moved since
+    ((52.0, 5.0), 9)
     """
-    reported = ((center[0], center[1]), zoom)
     pending = state.get(VIEW_PENDING)
-    if pending is None:
-        return reported
-    (lat, lon), want_zoom, misses = pending
-    if abs(center[0] - lat) < 1e-3 and abs(center[1] - lon) < 1e-3 and abs(zoom - want_zoom) < 0.5:
-        state[VIEW_PENDING] = None
-        return (lat, lon), want_zoom
-    state[VIEW_PENDING] = None if misses >= 2 else ((lat, lon), want_zoom, misses + 1)
-    return reported if state[VIEW_PENDING] is None else None
+    if _stale(state, VIEW_PENDING, answered):
+        return None
+    if pending is not None:
+        (lat, lon), want_zoom = pending[1]
+        if abs(center[0] - lat) < 1e-3 and abs(center[1] - lon) < 1e-3 and abs(zoom - want_zoom) < 0.5:
+            return (lat, lon), want_zoom
+    return (center[0], center[1]), zoom
 
 
-def _taken_layers(state: MutableMapping[str, Any], reported: frozenset[str]) -> frozenset[str] | None:
-    """The layers to take over from a map's report, or None while layers the app asked for are still
-    on their way (see :func:`_taken_view`: a report made before the map switched them, say when
-    Back is pressed twice quickly, must not bring them back, nor write an address of its own).
+def _taken_layers(
+    state: MutableMapping[str, Any], reported: frozenset[str], answered: int | None = None
+) -> frozenset[str] | None:
+    """The layers to take over from a map's report, or None when it was made before the map
+    switched the layers the app asked for (see :func:`_taken_view`).
 
-    >>> s = {}; _ = init_state(s, ["borders"]); request_layers(s, ["ports"])
-    >>> _taken_layers(s, frozenset({"borders"})), _taken_layers(s, frozenset({"ports"}))
+    >>> s = {}; _ = init_state(s, ["borders"]); request_address(s, None, ["ports"], None); seq = s[MAP_REQUEST][0]
+    >>> _taken_layers(s, frozenset({"borders"}), seq - 1), _taken_layers(s, frozenset({"ports"}), seq)
     (None, frozenset({'ports'}))
-    >>> _taken_layers(s, frozenset({"borders"}))  # nothing asked for any more: the user's switch
-    frozenset({'borders'})
     """
-    pending = state.get(LAYERS_PENDING)
-    if pending is None:
-        return reported
-    wanted, misses = pending
-    if reported == wanted:
-        state[LAYERS_PENDING] = None
-        return reported
-    state[LAYERS_PENDING] = None if misses >= 2 else (wanted, misses + 1)
-    return reported if state[LAYERS_PENDING] is None else None
+    return None if _stale(state, LAYERS_PENDING, answered) else reported
 
 
 def request_selection(state: MutableMapping[str, Any], feature_id: str | None) -> None:

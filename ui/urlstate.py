@@ -144,7 +144,6 @@ def share_url(base_url: str, view: ViewState) -> str:
 def apply_to_state(session: MutableMapping[str, Any], view: ViewState) -> None:
     """Take over what an address asks for: a link, on a session's first run, or an earlier entry of
     the browser's history (Back, Forward). ``view.layers`` None leaves the layers as they are.
-    The map is asked for the selection, the layers and the view in one request.
 
     >>> s = {}; _ = state.init_state(s, ["borders"]); s[state.PANEL_MORE] = 2
     >>> apply_to_state(s, ViewState(feature="port:emden", layers=("ports",)))
@@ -153,14 +152,11 @@ def apply_to_state(session: MutableMapping[str, Any], view: ViewState) -> None:
     """
     if session.get(state.SELECTED) != view.feature:
         session[state.PANEL_MORE] = 0  # another feature starts with its first records
-    state.request_selection(session, view.feature)
+    at = (view.center, view.zoom) if view.center is not None and view.zoom is not None else None
+    state.request_address(session, view.feature, view.layers, at)
     session[state.LANG] = view.lang
     session[state.PRESENT] = view.present
     session[state.STOP] = view.stop or (1 if view.present else None)
-    if view.layers is not None:
-        state.request_layers(session, view.layers)
-    if view.center is not None and view.zoom is not None:
-        state.request_view(session, view.center, view.zoom)
     session[state.FILTER_BORDER], session[state.FILTER_THEME] = list(view.borders), list(view.themes)
     session[state.FILTER_STATUS], session[state.FILTER_KIND] = list(view.statuses), list(view.kinds)
     session[state.FILTER_TEXT] = view.text

@@ -94,6 +94,11 @@
     setTimeout(bp.report, 0);
   }
 
+  // Every report (ours and the component's own, which copies selected_layers as they are) says
+  // which request of the app the map had applied when it was made: the app then knows a report
+  // made before the map moved or switched layers as asked, and leaves it out.
+  var ANSWERED = "@request";
+
   function syncSelectedLayers() {
     var g = globalData();
     if (!g) return;
@@ -101,7 +106,25 @@
     bp.order.forEach(function (kind) {
       if (bp.map.hasLayer(bp.layers[kind].group)) shown[kind] = { name: kind, url: null };
     });
+    if (bp.requestSeq !== null) shown[ANSWERED] = answeredEntry();
     g.selected_layers = shown;
+  }
+
+  function answeredEntry() {
+    return { name: ANSWERED, url: null, seq: bp.requestSeq };
+  }
+
+  // A request applied is no news by itself (the next report carries it): the last value sent is
+  // taken to carry it too, so that only a change of the map's own makes a report.
+  function noteAnswered() {
+    var g = globalData();
+    var last = g && g.previous_data;
+    if (!last || !last.selected_layers) return;
+    last.selected_layers = last.selected_layers
+      .filter(function (entry) {
+        return entry.name !== ANSWERED;
+      })
+      .concat([answeredEntry()]);
   }
 
   // -- layers -------------------------------------------------------------------------------
@@ -610,6 +633,8 @@
     bp.redrawBadges();
     if (request.seq !== bp.requestSeq) {
       bp.requestSeq = request.seq;
+      syncSelectedLayers();
+      noteAnswered();
       var view = fresh ? state.view : request.view;
       if (view) bp.map.setView([view[0], view[1]], view[2], { animate: false });
       bp.highlight(request.selected);
