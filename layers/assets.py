@@ -12,7 +12,6 @@ from __future__ import annotations
 import filecmp
 import hashlib
 import os
-import shutil
 import tempfile
 from pathlib import Path
 
@@ -43,15 +42,23 @@ def ensure_vendor_assets(static_dir: Path) -> list[Path]:
         target = static_dir / "vendor" / relative
         if target.exists() and filecmp.cmp(source, target, shallow=True):
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        # Copied beside it, then renamed: a second server starting at the same time (or a page
-        # loading the file meanwhile) never sees half a file.
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
-        os.close(fd)
-        shutil.copyfile(source, tmp)
-        os.replace(tmp, target)
+        _write_whole(target, source.read_bytes())
         written.append(target)
     return written
+
+
+def _write_whole(target: Path, data: bytes) -> None:
+    """Write ``data`` beside ``target`` and rename it over: a second server starting at the same
+    time (or a page loading the file meanwhile) never sees half a file; the last writer wins."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def publish(static_dir: Path, name: str, data: bytes) -> str:
@@ -64,11 +71,7 @@ def publish(static_dir: Path, name: str, data: bytes) -> str:
     digest = hashlib.sha256(data).hexdigest()[:12]
     target = static_dir / "app" / digest / name
     if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, target)  # concurrent app servers may publish the same file: last one wins, same bytes
+        _write_whole(target, data)  # concurrent app servers may publish the same file: same bytes
     return f"{STATIC_URL}/app/{digest}/{name}"
 
 

@@ -824,9 +824,7 @@ class CsvStore:
         """Where the last write's rows go and how many bytes they are, while it is under way (or was cut)."""
         try:
             offset, length = (int(n) for n in self._append_note.read_text(encoding="ascii").split())
-        except FileNotFoundError:
-            return None
-        except (ValueError, UnicodeDecodeError):  # the note itself was cut: its write never started
+        except (FileNotFoundError, ValueError, UnicodeDecodeError):  # none, or cut before its write began
             return None
         return offset, length
 

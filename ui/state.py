@@ -30,7 +30,7 @@ LAYERS = "layers_shown"  # frozenset of layer kinds switched on now
 VIEW = "map_view"  # (center (lat, lon), zoom) the map shows now, or (None, None) for the home view
 MAP_REQUEST = "map_request"  # (sequence, feature id or None, view or None, layers or None): what the app asks the map
 MAP_START = "map_start"  # (slot, view, layers) the map in the page was created with; None: none yet
-VIEW_PENDING = "map_view_pending"  # (request sequence, view): a view asked for, until the map has it
+VIEW_PENDING = "map_view_pending"  # request sequence: a view asked for (in VIEW), until the map has it
 LAYERS_PENDING = "map_layers_pending"  # request sequence: layers asked for, until the map has them
 #: The entry of a map report's ``selected_layers`` that says which request the map had applied.
 ANSWERED = "@request"
@@ -187,12 +187,12 @@ def request_view(state: MutableMapping[str, Any], center: tuple[float, float], z
     the map made before it moved (still on their way) are not taken over.
 
     >>> s = {}; _ = init_state(s); request_view(s, (51.0, 4.0), 10); s[MAP_REQUEST], s[VIEW_PENDING]
-    ((1, None, ((51.0, 4.0), 10), None), (1, ((51.0, 4.0), 10)))
+    ((1, None, ((51.0, 4.0), 10), None), 1)
     """
     view = (tuple(center), zoom)
     seq, selected, _, layers = state.get(MAP_REQUEST) or DEFAULTS[MAP_REQUEST]
     state[VIEW] = view
-    state[VIEW_PENDING] = (seq + 1, view)
+    state[VIEW_PENDING] = seq + 1
     state[MAP_REQUEST] = (seq + 1, selected, view, layers)
 
 
@@ -219,7 +219,7 @@ def request_address(
     if view is not None:
         state[VIEW] = (tuple(view[0]), view[1])
     known_view = state[VIEW] if state[VIEW][0] is not None else None
-    state[VIEW_PENDING] = None if known_view is None else (seq, known_view)
+    state[VIEW_PENDING] = None if known_view is None else seq
     state[LAYERS_PENDING] = seq
     state[MAP_REQUEST] = (seq, feature_id, known_view, tuple(sorted(state[LAYERS])))
 
@@ -242,8 +242,7 @@ def _stale(state: MutableMapping[str, Any], pending_key: str, answered: int | No
     pending = state.get(pending_key)
     if pending is None:
         return False
-    seq = pending[0] if isinstance(pending, tuple) else pending
-    if answered is not None and answered < seq:
+    if answered is not None and answered < pending:
         return True
     state[pending_key] = None
     return False
@@ -268,8 +267,8 @@ def _taken_view(
     pending = state.get(VIEW_PENDING)
     if _stale(state, VIEW_PENDING, answered):
         return None
-    if pending is not None:
-        (lat, lon), want_zoom = pending[1]
+    if pending is not None:  # the answer to a request: VIEW is the view asked for
+        (lat, lon), want_zoom = state[VIEW]
         if abs(center[0] - lat) < 1e-3 and abs(center[1] - lon) < 1e-3 and abs(zoom - want_zoom) < 0.5:
             return (lat, lon), want_zoom
     return (center[0], center[1]), zoom
