@@ -91,3 +91,23 @@ def test_opening_the_sidebar_resizes_the_map_without_a_report(page: Page, live_a
     # A move of the user's is still reported.
     window.evaluate("() => { window.map.panBy([200, 0], {animate: false}); }")
     window.wait_for_function("() => window.reports === 1")
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 800), (1400, 900)])
+def test_long_facts_wrap_inside_the_panel(browser: Browser, live_app, width: int, height: int) -> None:
+    """A feature with long fact names and lists of places (a Regio Deal's municipalities): every
+    value wraps inside the panel column instead of running out of it, cut off."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    open_map(page, f"{live_app.url}/?f=regiodeal:achterhoek")
+    expect(page.locator(".bp-card h3").first).to_contain_text("Achterhoek", timeout=20_000)
+    overflow = page.locator(".bp-card").first.evaluate(
+        """(card) => {
+            const right = card.getBoundingClientRect().right;
+            return [...card.querySelectorAll("td")]
+                .filter((td) => td.getBoundingClientRect().right > right + 1)
+                .map((td) => td.textContent);
+        }"""
+    )
+    assert overflow == []
+    context.close()

@@ -31,9 +31,9 @@ PANEL_CSS = """
 .bp-card { font: 15px/1.45 system-ui, sans-serif; color: #1d1d1d; }
 .bp-card h3 { margin: 0 0 2px; font-size: 1.2em; }
 .bp-card .layer { color: #555; font-size: .85em; text-transform: uppercase; letter-spacing: .04em; }
-.bp-card table { border-collapse: collapse; margin: 6px 0; font-size: .92em; }
-.bp-card td { padding: 1px 8px 1px 0; vertical-align: top; }
-.bp-card td.k { color: #555; white-space: nowrap; }
+.bp-card table { border-collapse: collapse; margin: 6px 0; font-size: .92em; width: 100%; }
+.bp-card td { padding: 1px 8px 1px 0; vertical-align: top; overflow-wrap: anywhere; }
+.bp-card td.k { color: #555; width: 45%; }
 .bp-card .quality { color: #6b5200; font-size: .85em; margin: 4px 0; }
 .bp-card .quality summary { cursor: pointer; }
 .bp-card .src { font-size: .85em; color: #444; word-break: break-word; }
