@@ -165,6 +165,14 @@ RECORD_TEXTS: dict[str, tuple[str, str]] = {
         "id {id} met versie {version} staat er twee keer in",
         "duplicate id {id} with version {version}",
     ),
+    "problem.torn": (
+        "Een schrijfactie die werd afgebroken (de server stopte midden in het opslaan) is apart gezet in"
+        " {file} ({bytes} bytes). Kijk of er een melding ontbreekt en voer die zo nodig opnieuw in;"
+        " verwijder daarna het bestand",
+        "A write that was cut short (the server stopped while saving) was set aside in {file}"
+        " ({bytes} bytes). Check whether a report is missing and enter it again if so; then remove"
+        " the file",
+    ),
     "problem.header": (
         "de eerste regel moet de kopregel zijn, met minstens de kolommen {columns}",
         "the first line must be the header, with at least the columns {columns}",

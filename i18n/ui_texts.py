@@ -9,7 +9,7 @@ UI_TEXTS: dict[str, tuple[str, str]] = {
         "Obstacles and initiatives along the Dutch borders with Belgium and Germany",
     ),
     "app.language": ("Taal / language", "Language / taal"),
-    "app.data_problems": ("rij(en) in {file} overgeslagen", "row(s) in {file} skipped"),
+    "app.data_problems": ("punt(en) om na te kijken in {file}", "item(s) to check in {file}"),
     "app.line": ("regel", "line"),
     "filters.header": ("Filters", "Filters"),
     "filters.border": ("Grens", "Border"),

@@ -202,7 +202,8 @@ class CsvStore:
     # -- reading ------------------------------------------------------------------------
 
     def change_token(self) -> str:
-        """Return a value that changes whenever the file (or the old history file) changes."""
+        """Return a value that changes whenever the file (or the old history file) changes, or a
+        cut write is set aside beside it or removed."""
         parts = []
         for path in (self.path, self.legacy_history_path):
             try:
@@ -211,16 +212,35 @@ class CsvStore:
                 parts.append("-")
             else:
                 parts.append(f"{st.st_ino}.{st.st_size}.{st.st_mtime_ns}")
+        parts += [name for name, _size in self.torn_files()]
         return ":".join(parts)
 
+    def torn_files(self) -> list[tuple[str, int]]:
+        """The writes cut short that a later writer set aside beside the file: (name, bytes), oldest first.
+
+        Each may hold the start of a report that was never saved; they stay until someone removes them.
+        """
+        prefix = f"{self.path.name}.torn-"
+        try:
+            with os.scandir(self.path.parent) as entries:
+                found = [(e.name, e.stat().st_size) for e in entries if e.name.startswith(prefix) and e.is_file()]
+        except FileNotFoundError:
+            return []
+        return sorted(found)  # the name begins with the UTC time it was set aside
+
     def snapshot(self) -> Snapshot:
-        """Return the summaries of every current record, the row problems and the change token."""
+        """Return the summaries of every current record, the problems and the change token.
+
+        The problems are the cut writes set aside (line 0: in no line of the file), then the rows
+        that could not be read, in file order.
+        """
         with self._mutex:
             token = self.change_token()
             if self._snapshot is not None and self._snapshot.token == token:
                 return self._snapshot
             view = self._refresh()
-            problems = tuple(sorted(view.problems, key=lambda p: p.line))
+            torn = [RowProblem(0, Message("problem.torn", {"file": n, "bytes": size})) for n, size in self.torn_files()]
+            problems = (*torn, *sorted(view.problems, key=lambda p: p.line))
             self._snapshot = Snapshot(tuple(view.current.values()), problems, token)
             return self._snapshot
 

@@ -175,6 +175,24 @@ def test_malformed_rows_are_reported_with_line_numbers(csv_path: Path, monkeypat
     assert csv_path.read_text(encoding="utf-8").endswith("bad-1,obstacle,only three\n")
 
 
+def test_a_write_set_aside_is_named_until_it_is_removed(csv_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    kept = csv_path.with_name("obstacles.csv.torn-20261203T101500Z-k3x9")
+    kept.write_bytes(b"r-cut,obstacle,Halve meld")
+    monkeypatch.setenv("OBSTACLES_CSV", str(csv_path))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    assert not at.exception
+    (box,) = [e for e in at.expander if e.label.startswith("⚠️")]
+    assert box.label == "⚠️ 1 punt(en) om na te kijken in obstacles.csv"
+    (text,) = [t.value for t in box.text]
+    assert "obstacles.csv.torn-20261203T101500Z-k3x9 (25 bytes)" in text and "ontbreekt" in text
+    at.segmented_control(key=state.LANG).set_value("en").run()
+    assert any("Check whether a report is missing" in t.value for t in at.text)
+
+    kept.unlink()
+    at.run()
+    assert not [e for e in at.expander if e.label.startswith("⚠️")]
+
+
 def test_filters_form_and_sharing_are_drawn_once_opened(app: AppTest) -> None:
     # A first visit draws none of their fields: the browser loads the map's code first.
     assert not app.multiselect and not app.text_input and not app.sidebar.button

@@ -256,9 +256,14 @@ def test_a_write_cut_short_is_never_shown_and_is_set_aside_by_the_next_writer(
     assert path.read_bytes().startswith(before)
     (kept,) = tmp_path.glob("obstacles.csv.torn-*")
     assert kept.read_bytes() == torn  # moved out, not deleted
+    notice = (0, "problem.torn", {"file": kept.name, "bytes": len(torn)})
     for store in (reader, _store(path)):
-        assert _loaded(store).keys() == {*loaded, added.id} and store.snapshot().problems == ()
+        assert _loaded(store).keys() == {*loaded, added.id}
+        assert [(p.line, p.message.key, p.message.values) for p in store.snapshot().problems] == [notice]
     assert not (tmp_path / ".obstacles.csv.appending").exists()
+
+    kept.unlink()  # looked at and removed: the notice goes without a write
+    assert all(store.snapshot().problems == () for store in (reader, _store(path)))
 
 
 def test_a_writer_that_dies_after_its_whole_write_keeps_its_row(tmp_path: Path) -> None:
