@@ -142,7 +142,8 @@ class Interner:
 
 @dataclass(frozen=True)
 class RowProblem:
-    """A row of the file that could not be read as a record: its line and what is wrong."""
+    """A row of the file that could not be read as a record: its line and what is wrong; or, with
+    line 0, something beside the rows to check (a write cut short and set aside)."""
 
     line: int
     message: Message
@@ -183,7 +184,7 @@ class HistoryEntry:
 
 @dataclass(frozen=True)
 class Snapshot:
-    """The current version of every record (as summaries), the row problems and a change token.
+    """The current version of every record (as summaries), the problems and a change token.
 
     Immutable: a new write gives a new snapshot; holding on to an old one is safe.
     """
