@@ -117,12 +117,15 @@ class MapState(_ScriptAsIs, folium.FeatureGroup):
     request : ``(sequence, feature id or None, view or None, layers or None)``: what the app asks
         the map to show (a link, a tour stop, Back). The browser applies it when the sequence
         changes; its own clicks it highlights itself, so a click changes nothing here. A new map
-        takes only the selection from it: it starts with ``view`` and ``layers``.
+        takes the selection from it, and its view and layers only when it is newer than ``since``.
     large : large type for a projector.
     view : ``((lat, lon), zoom)`` a new map (a new iframe, e.g. after switching views) starts
         at, or None. An existing map ignores it and ``layers``, so its own earlier reports are
         never echoed back over a move made since (the app keeps both as they were when the map
         was created: see ``ui.state.map_start``).
+    since : the number of the last request when the app created the map (default: ``request``'s).
+        A map whose iframe starts again later (the browser may load it anew) goes where a newer
+        request asks, not back to ``view``.
     """
 
     _template = Template(
@@ -138,6 +141,7 @@ class MapState(_ScriptAsIs, folium.FeatureGroup):
         request: tuple[int, str | None, tuple[tuple[float, float], float] | None, Iterable[str] | None],
         large: bool = False,
         view: tuple[tuple[float, float] | None, float | None] | None = None,
+        since: int | None = None,
     ):
         super().__init__(name="state", control=False)
         self.state = {
@@ -152,6 +156,7 @@ class MapState(_ScriptAsIs, folium.FeatureGroup):
             },
             "large": large,
             "view": _view(view),
+            "since": request[0] if since is None else since,
         }
 
 

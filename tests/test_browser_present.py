@@ -6,7 +6,16 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from layers.catalog import load_catalog
-from tests.browser import block_outside_requests, highlighted, map_view, map_window, wait_for_query, wait_map_ready
+from tests.browser import (
+    block_outside_requests,
+    highlighted,
+    map_frame,
+    map_view,
+    map_window,
+    wait_for_query,
+    wait_idle,
+    wait_map_ready,
+)
 from tests.test_app import ROOT
 from ui.tour import load_tour
 
@@ -46,3 +55,38 @@ def test_tour_runs_offline_with_arrow_keys(page: Page, live_app, tmp_path) -> No
             page.evaluate("() => { if (document.activeElement) document.activeElement.blur(); }")  # not the map
             page.keyboard.press("ArrowRight")
     assert outside == []
+
+
+def test_a_map_loaded_again_goes_to_the_stop_it_was_asked_for(page: Page, live_app) -> None:
+    # On a busy machine the browser once loaded the map's iframe again during the tour: the new map
+    # started where the first one had been made (stop 1) and took the page back there.
+    catalog = load_catalog(ROOT / "geodata")
+    tour = load_tour(ROOT / "tours" / "summit.json", catalog.features)
+    stop = tour.stop(3)
+    page.goto(f"{live_app.url}/?mode=present")
+    wait_map_ready(page)
+    for number in (2, 3):
+        page.keyboard.press("ArrowRight")
+        wait_for_query(page, stop=str(number))
+    at_stop = (
+        "(s) => { if (!window.map || !window.bp || window.bp.requestSeq === null) return false;"
+        " const c = window.map.getCenter(); return Math.abs(c.lat - s[0]) < 0.05"
+        " && Math.abs(c.lng - s[1]) < 0.05 && window.map.getZoom() === s[2]; }"
+    )
+    where = [stop.center[0], stop.center[1], stop.zoom]
+    map_window(page).wait_for_function(at_stop, arg=where)
+    wait_idle(page)
+    first = map_window(page).evaluate("() => performance.timeOrigin")
+    map_window(page).evaluate("() => location.reload()")
+
+    page.wait_for_function(
+        "(first) => { const f = document.querySelector('iframe[title=\"streamlit_folium.st_folium\"]');"
+        " const w = f && f.contentWindow; return !!(w && w.performance.timeOrigin !== first && w.map); }",
+        arg=first,
+    )
+    map_window(page).wait_for_function(at_stop, arg=where)
+    frame = map_frame(page)
+    expect(highlighted(frame).first).to_be_attached()
+    wait_idle(page)
+    wait_for_query(page, stop="3", f=stop.feature_id, z=f"{stop.zoom:g}", lat=f"{stop.center[0]:.4f}")
+    expect(page.locator(".bp-card h3").first).to_have_text(catalog.get(stop.feature_id).name_in("nl"))

@@ -10,7 +10,9 @@ and highlights its own clicks itself. A click therefore changes nothing that is 
 A new map (a new iframe) starts with the view and layers of the moment it is created
 (:func:`map_start`); they are kept while its iframe lives, so a move or a layer switched in the
 browser changes nothing that is sent to the map either, and an existing map never gets its own
-reports echoed back (which would undo a move made meanwhile).
+reports echoed back (which would undo a move made meanwhile). A map that starts later with the
+same arguments (the browser may load its iframe again, as it did on a busy machine during the
+tour) starts with the last request instead, when that request is newer than the map.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ STOP_APPLIED = "tour_stop_applied"
 LAYERS = "layers_shown"  # frozenset of layer kinds switched on now
 VIEW = "map_view"  # (center (lat, lon), zoom) the map shows now, or (None, None) for the home view
 MAP_REQUEST = "map_request"  # (sequence, feature id or None, view or None, layers or None): what the app asks the map
-MAP_START = "map_start"  # (slot, view, layers) the map in the page was created with; None: none yet
+MAP_START = "map_start"  # (slot, view, layers, request seq) the map in the page was created with; None: none yet
 VIEW_PENDING = "map_view_pending"  # request sequence: a view asked for (in VIEW), until the map has it
 LAYERS_PENDING = "map_layers_pending"  # request sequence: layers asked for, until the map has them
 #: The entry of a map report's ``selected_layers`` that says which request the map had applied.
@@ -312,25 +314,29 @@ def sync_request(state: MutableMapping[str, Any]) -> None:
         state[MAP_REQUEST] = (seq + 1, state.get(SELECTED), None, None)
 
 
-def map_start(state: MutableMapping[str, Any], slot: Any) -> tuple[tuple, frozenset[str]]:
-    """The view and layers a new map starts with: those of the moment it is created, kept while its
-    iframe lives. The map element's arguments then stay the same when the user moves the map or
-    switches a layer, and Streamlit sends a reference instead of the element (15 kB).
+def map_start(state: MutableMapping[str, Any], slot: Any) -> tuple[tuple, frozenset[str], int]:
+    """The view and layers a new map starts with, and the number of the last request then: those of
+    the moment it is created, kept while its iframe lives. The map element's arguments then stay the
+    same when the user moves the map or switches a layer, and Streamlit sends a reference instead of
+    the element (15 kB). A later request, newer than that number, is where a map that starts again
+    goes instead (see the module docstring).
 
     ``slot`` says where the map is drawn (presentation mode lays the page out differently, and
     Streamlit creates a new iframe there); see also :func:`forget_map`.
 
     >>> s = {}; _ = init_state(s, ["borders"]); map_start(s, "page")
-    ((None, None), frozenset({'borders'}))
-    >>> s[VIEW], s[LAYERS] = ((52.0, 5.0), 9), frozenset({"ports"}); map_start(s, "page")  # moved: kept
-    ((None, None), frozenset({'borders'}))
+    ((None, None), frozenset({'borders'}), 0)
+    >>> s[VIEW], s[LAYERS] = ((52.0, 5.0), 9), frozenset({"ports"}); request_selection(s, "port:emden")
+    >>> map_start(s, "page")  # moved, and a request since: kept
+    ((None, None), frozenset({'borders'}), 0)
     >>> map_start(s, "present")  # another place: a new iframe
-    (((52.0, 5.0), 9), frozenset({'ports'}))
+    (((52.0, 5.0), 9), frozenset({'ports'}), 1)
     """
     start = state.get(MAP_START)
     if start is None or start[0] != slot:
-        start = state[MAP_START] = (slot, state[VIEW], state[LAYERS])
-    return start[1], start[2]
+        seq = (state.get(MAP_REQUEST) or DEFAULTS[MAP_REQUEST])[0]
+        start = state[MAP_START] = (slot, state[VIEW], state[LAYERS], seq)
+    return start[1], start[2], start[3]
 
 
 def forget_map(state: MutableMapping[str, Any]) -> None:

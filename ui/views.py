@@ -71,7 +71,7 @@ def map_area(files: MapFiles, catalog: Catalog, index: RecordIndex, lang: str, l
     """Draw the map. Its script never changes; only :class:`MapState` does (not on a click, a move
     or a layer switched in the browser)."""
     session = st.session_state
-    start_view, start_layers = state.map_start(session, slot=large)
+    start_view, start_layers, start_seq = state.map_start(session, slot=large)
     value = st_folium(
         build_map(files, catalog, MAP_HEIGHT),
         key=state.MAP_KEY,
@@ -86,6 +86,7 @@ def map_area(files: MapFiles, catalog: Catalog, index: RecordIndex, lang: str, l
                 session[state.MAP_REQUEST],
                 large,
                 view=start_view,
+                since=start_seq,
             )
         ],
         on_change=_on_map_change,

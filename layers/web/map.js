@@ -625,9 +625,16 @@
       bp.large = !!state.large;
       showByZoom(bp.placesByZoom, bp.placeGroup);
     }
-    // A new map starts as the app has it now; a request it was created with is older news.
+    // A new map starts as the app had it when it made the map; a request it was made with is older
+    // news. A request made since is not: the browser may load the map's iframe again (it did on a
+    // busy machine, during the tour), and that map must go where the last request asked.
     var request = state.request || { seq: 0, selected: null, view: null, layers: null };
-    var layers = fresh ? state.layers : request.seq !== bp.requestSeq ? request.layers : null;
+    var newer = request.seq > (state.since || 0);
+    var start = {
+      view: (newer && request.view) || state.view,
+      layers: (newer && request.layers) || state.layers,
+    };
+    var layers = fresh ? start.layers : request.seq !== bp.requestSeq ? request.layers : null;
     if (layers) showLayers(layers);
     bp.badges = state.badges || {};
     bp.redrawBadges();
@@ -635,7 +642,7 @@
       bp.requestSeq = request.seq;
       syncSelectedLayers();
       noteAnswered();
-      var view = fresh ? state.view : request.view;
+      var view = fresh ? start.view : request.view;
       if (view) bp.map.setView([view[0], view[1]], view[2], { animate: false });
       bp.highlight(request.selected);
     }
