@@ -204,16 +204,7 @@ class CsvStore:
     def change_token(self) -> str:
         """Return a value that changes whenever the file (or the old history file) changes, or a
         cut write is set aside beside it or removed."""
-        parts = []
-        for path in (self.path, self.legacy_history_path):
-            try:
-                st = os.stat(path)
-            except FileNotFoundError:
-                parts.append("-")
-            else:
-                parts.append(f"{st.st_ino}.{st.st_size}.{st.st_mtime_ns}")
-        parts += [name for name, _size in self.torn_files()]
-        return ":".join(parts)
+        return self._token_and_torn()[0]
 
     def torn_files(self) -> list[tuple[str, int]]:
         """The writes cut short that a later writer set aside beside the file: (name, bytes), oldest first.
@@ -228,6 +219,19 @@ class CsvStore:
             return []
         return sorted(found)  # the name begins with the UTC time it was set aside
 
+    def _token_and_torn(self) -> tuple[str, list[tuple[str, int]]]:
+        """The change token and the files set aside it names, from one look at the folder."""
+        parts = []
+        for path in (self.path, self.legacy_history_path):
+            try:
+                st = os.stat(path)
+            except FileNotFoundError:
+                parts.append("-")
+            else:
+                parts.append(f"{st.st_ino}.{st.st_size}.{st.st_mtime_ns}")
+        torn = self.torn_files()
+        return ":".join(parts + [name for name, _size in torn]), torn
+
     def snapshot(self) -> Snapshot:
         """Return the summaries of every current record, the problems and the change token.
 
@@ -235,12 +239,12 @@ class CsvStore:
         that could not be read, in file order.
         """
         with self._mutex:
-            token = self.change_token()
+            token, torn = self._token_and_torn()
             if self._snapshot is not None and self._snapshot.token == token:
                 return self._snapshot
             view = self._refresh()
-            torn = [RowProblem(0, Message("problem.torn", {"file": n, "bytes": size})) for n, size in self.torn_files()]
-            problems = (*torn, *sorted(view.problems, key=lambda p: p.line))
+            kept = [RowProblem(0, Message("problem.torn", {"file": n, "bytes": size})) for n, size in torn]
+            problems = (*kept, *sorted(view.problems, key=lambda p: p.line))
             self._snapshot = Snapshot(tuple(view.current.values()), problems, token)
             return self._snapshot
 

@@ -7,6 +7,7 @@ from playwright.sync_api import Page, expect
 
 from layers.catalog import load_catalog
 from tests.browser import (
+    MAP_FRAME,
     block_outside_requests,
     highlighted,
     map_frame,
@@ -20,6 +21,13 @@ from tests.test_app import ROOT
 from ui.tour import load_tour
 
 pytestmark = pytest.mark.browser
+
+# In the map's frame: whether the map shows the centre [lat, lon] (within 0.05°) at zoom s[2].
+AT_VIEW = (
+    "(s) => { if (!window.map) return false; const c = window.map.getCenter();"
+    " return Math.abs(c.lat - s[0]) < 0.05 && Math.abs(c.lng - s[1]) < 0.05"
+    " && window.map.getZoom() === s[2]; }"
+)
 
 
 def test_tour_runs_offline_with_arrow_keys(page: Page, live_app, tmp_path) -> None:
@@ -42,12 +50,7 @@ def test_tour_runs_offline_with_arrow_keys(page: Page, live_app, tmp_path) -> No
             wait_for_query(page, stop=str(number), f=stop.feature_id, z=f"{stop.zoom:g}")
         except Exception:
             raise AssertionError(f"{number}: {page.url}") from None
-        map_window(page).wait_for_function(
-            "(s) => { if (!window.map) return false; const c = window.map.getCenter();"
-            " return Math.abs(c.lat - s[0]) < 0.05 && Math.abs(c.lng - s[1]) < 0.05"
-            " && window.map.getZoom() === s[2]; }",
-            arg=[stop.center[0], stop.center[1], stop.zoom],
-        )
+        map_window(page).wait_for_function(AT_VIEW, arg=[stop.center[0], stop.center[1], stop.zoom])
         expect(highlighted(frame).first).to_be_attached()
         assert map_view(frame)[2] == stop.zoom
         page.screenshot(path=str(tmp_path / f"stop_{number}.png"))
@@ -68,23 +71,18 @@ def test_a_map_loaded_again_goes_to_the_stop_it_was_asked_for(page: Page, live_a
     for number in (2, 3):
         page.keyboard.press("ArrowRight")
         wait_for_query(page, stop=str(number))
-    at_stop = (
-        "(s) => { if (!window.map || !window.bp || window.bp.requestSeq === null) return false;"
-        " const c = window.map.getCenter(); return Math.abs(c.lat - s[0]) < 0.05"
-        " && Math.abs(c.lng - s[1]) < 0.05 && window.map.getZoom() === s[2]; }"
-    )
     where = [stop.center[0], stop.center[1], stop.zoom]
-    map_window(page).wait_for_function(at_stop, arg=where)
+    map_window(page).wait_for_function(AT_VIEW, arg=where)
     wait_idle(page)
     first = map_window(page).evaluate("() => performance.timeOrigin")
     map_window(page).evaluate("() => location.reload()")
 
     page.wait_for_function(
-        "(first) => { const f = document.querySelector('iframe[title=\"streamlit_folium.st_folium\"]');"
+        "([selector, first]) => { const f = document.querySelector(selector);"
         " const w = f && f.contentWindow; return !!(w && w.performance.timeOrigin !== first && w.map); }",
-        arg=first,
+        arg=[MAP_FRAME, first],
     )
-    map_window(page).wait_for_function(at_stop, arg=where)
+    map_window(page).wait_for_function(AT_VIEW, arg=where)
     frame = map_frame(page)
     expect(highlighted(frame).first).to_be_attached()
     wait_idle(page)
